@@ -1,0 +1,1 @@
+"""Prefect flows: thin wrappers that run :func:`wirehouse.runner.execute` as tasks."""

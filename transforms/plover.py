@@ -1,0 +1,330 @@
+"""The PLOVER event ontology: 16 types, their modes, quad classes, a score, and trigger words.
+
+Types and modes follow the 2021 CAMEO→PLOVER conversion table. The score is a single figure per
+type on a Goldstein-like scale (-10 most hostile, +10 most cooperative) so marts can aggregate
+conflict and cooperation without a per-event scale. The trigger lexicon is the cheap first
+filter of the event extractor: one regular expression per (type, mode), matched on whole words;
+a named group ``t`` marks the trigger word inside a longer pattern.
+"""
+
+from __future__ import annotations
+
+import re
+import re._parser as re_parser  # private, but the stable way to read a pattern's parse tree
+from dataclasses import dataclass
+from typing import Any
+
+from transforms.records import PLOVER_TYPES
+
+MODES: dict[str, tuple[str, ...]] = {
+    "AGREE": (),
+    "CONSULT": ("phone", "visit", "third-party"),
+    "SUPPORT": (),
+    "CONCEDE": (),
+    "COOPERATE": (),
+    "AID": (),
+    "RETREAT": ("release", "return", "ease", "access", "disarm", "ceasefire", "withdraw"),
+    "REQUEST": ("assist", "change", "meet", "yield"),
+    "ACCUSE": ("allege", "disapprove", "investigate"),
+    "REJECT": ("assist", "change", "meet", "yield"),
+    "THREATEN": ("violence", "restrict", "ban", "expel", "relations", "political", "territory"),
+    "PROTEST": ("demo", "riot", "hunger", "boycott", "obstruct", "strike"),
+    "SANCTION": ("discontinue", "expel", "withdraw"),
+    "MOBILIZE": ("troops", "police"),
+    "COERCE": (
+        "arrest",
+        "restrict",
+        "seize",
+        "ban",
+        "curfew",
+        "deport",
+        "martial-law",
+        "misinformation",
+        "censor",
+    ),
+    "ASSAULT": (
+        "abduct",
+        "assassinate",
+        "beat",
+        "explosives",
+        "firearms",
+        "heavy-weapons",
+        "massacre",
+        "sexual",
+        "suicide-attack",
+        "torture",
+        "unconventional",
+    ),
+}
+
+QUAD_CLASS = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal_cooperation"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material_cooperation"),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal_conflict"),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material_conflict"),
+}
+
+SCORE = {
+    "AGREE": 4.0,
+    "CONSULT": 1.0,
+    "SUPPORT": 3.0,
+    "CONCEDE": 5.0,
+    "COOPERATE": 6.0,
+    "AID": 7.0,
+    "RETREAT": 5.0,
+    "REQUEST": -1.5,
+    "ACCUSE": -3.0,
+    "REJECT": -4.0,
+    "THREATEN": -6.0,
+    "PROTEST": -6.5,
+    "SANCTION": -7.0,
+    "MOBILIZE": -7.5,
+    "COERCE": -8.0,
+    "ASSAULT": -10.0,
+}
+
+assert set(MODES) == set(PLOVER_TYPES) == set(QUAD_CLASS) == set(SCORE)
+
+
+def _v(*bases: str) -> str:
+    """Regular inflections of verbs: ``_v("accuse")`` → accuse|accuses|accused|accusing."""
+    forms: list[str] = []
+    for b in bases:
+        if b.endswith("e"):
+            forms += [b, b + "s", b + "d", b[:-1] + "ing"]
+        elif b.endswith("y") and b[-2] not in "aeiou":
+            forms += [b, b[:-1] + "ies", b[:-1] + "ied", b + "ing"]
+        else:
+            forms += [b, b + "s", b + "ed", b + "ing"]
+    return "(?:" + "|".join(forms) + ")"
+
+
+# (type, mode, pattern, part of speech). Nouns are weaker evidence than verbs (a noun often
+# names an event mentioned in passing), so they get a lower confidence downstream.
+# fmt: off
+_LEXICON: list[tuple[str, str | None, str, str]] = [
+    # -- verbal cooperation
+    ("AGREE", None, rf"{_v('agree')}\s+to|{_v('promise', 'pledge', 'offer')}|{_v('invite')}|"
+                    r"commit(?:s|ted|ting)?\s+to", "verb"),
+    ("CONSULT", None, rf"{_v('negotiate', 'consult', 'mediate')}|{_v('host')}|"
+                      r"(?:peace\s+)?talks|negotiations|discussions|summit", "noun"),
+    ("CONSULT", None, r"\bmet\b|meets?\s+with|held\s+talks", "verb"),
+    ("CONSULT", "visit", r"meetings?", "noun"),
+    ("CONSULT", "visit", rf"{_v('visit')}|(?:state|official)\s+visit|trip\s+to", "verb"),
+    ("CONSULT", "phone", r"(?:phone|telephone)\s+(?:call|conversation)|spoke\s+by\s+phone|"
+                         rf"{_v('phone', 'telephone')}", "verb"),
+    # "told" is only a consultation between two sides; events.py checks the countries differ.
+    ("CONSULT", "_told", r"(?P<t>told)(?!\s+(?:reporters|journalists|lawmakers|a\s+news|news|"
+                         r"AFP|Reuters|CNN|the\s+(?:press|media|newspaper|agency|Associated|BBC|"
+                         r"AP)\b))", "verb"),
+    ("SUPPORT", None, rf"{_v('praise', 'endorse', 'welcome', 'hail', 'commend', 'laud')}|"
+                      rf"{_v('back', 'support', 'defend', 'apologize', 'apologise')}|"
+                      r"expressed\s+support|thanked", "verb"),
+    ("SUPPORT", None, rf"(?P<t>{_v('sign')})(?=\s+(?:\w+\s+){{0,5}}?(?:agreement|accord|deal|"
+                      r"treaty|pact|memorandum|partnership))|"
+                      r"(?P<t2>(?:cut|cutting|struck|striking|reached|reaching|concluded|"
+                      r"sealed)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|agreement|accord))", "verb"),
+    ("SUPPORT", None, r"(?:diplomatic\s+)?recogni[sz]ed", "verb"),
+    ("CONCEDE", None, rf"{_v('concede')}|{_v('yield')}\s+to|backed\s+down|gave\s+in", "verb"),
+    ("CONCEDE", None, r"(?P<t>resign(?:s|ed|ing)?|stepped\s+down|step\s+down)", "verb"),
+    # -- material cooperation
+    ("COOPERATE", None, rf"{_v('cooperate', 'collaborate')}|joint\s+(?:exercises?|patrols?|"
+                        r"operations?)|shared\s+intelligence|extradited", "verb"),
+    ("AID", None, rf"(?P<t>{_v('deliver', 'donate', 'supply', 'provide')}|sent|sends?|"
+                  r"gave|gives?|granted|grants?)(?=\s+(?:\w+\s+){0,6}?(?:aid|assistance|"
+                  r"weapons|arms|systems|equipment|supplies|food|funds?|funding|loans?|"
+                  r"\$|million|billion|asylum|vaccines|ammunition|missiles|tanks))", "verb"),
+    ("AID", None, rf"{_v('deliver')}|humanitarian\s+aid|military\s+aid|granted\s+asylum", "noun"),
+    ("RETREAT", "release", rf"(?P<t>{_v('release')}|freed|frees?|freeing)(?=\s+(?:\w+\s+){{0,4}}?"
+                           r"(?:prisoners?|hostages?|detainees?|captives?|soldiers|journalists?|"
+                           r"activists?|(?-i:[A-Z])))", "verb"),
+    ("RETREAT", "withdraw", rf"{_v('withdraw')}|withdrew|withdrawn|withdrawal|pull(?:ed|s|ing)?"
+                            r"\s+out|pullout|retreat(?:s|ed|ing)?", "verb"),
+    ("RETREAT", "ceasefire", r"cease-?fire|truce", "noun"),
+    ("RETREAT", "ease", r"(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing))(?=\s+(?:the\s+)?(?:\w+\s+)?"
+                        r"(?:sanctions|curfew|ban|restrictions|embargo|blockade))", "verb"),
+    ("RETREAT", "disarm", rf"{_v('disarm', 'surrender', 'demobilize', 'demobilise')}", "verb"),
+    # -- verbal conflict
+    ("REQUEST", "change", rf"{_v('urge', 'demand', 'appeal', 'request')}|called\s+(?:for|on)|"
+                          r"calls?\s+(?:for|on)|calling\s+(?:for|on)|asked|asks|pressed|"
+                          r"demands", "verb"),
+    ("REQUEST", "assist", r"sought\s+(?:help|aid|assistance|support)|requested\s+extradition",
+     "verb"),
+    ("ACCUSE", "allege", rf"{_v('accuse', 'blame', 'allege')}", "verb"),
+    ("ACCUSE", "disapprove", rf"{_v('criticize', 'criticise', 'condemn', 'denounce', 'slam')}|"
+                             r"slammed|lambasted|rebuked|decried|summoned\s+(?:the\s+)?\w*\s*"
+                             r"(?:ambassador|envoy|charg)|(?:lodged|filed)\s+(?:a\s+)?(?:formal"
+                             r"\s+)?protest|diplomatic\s+protest", "verb"),
+    ("ACCUSE", "investigate", rf"{_v('investigate', 'probe')}|investigation|inquiry|probe", "noun"),
+    ("ACCUSE", "allege", r"(?P<t>sued|sues|lawsuit|filed\s+(?:a\s+)?(?:lawsuit|complaint))",
+     "verb"),
+    ("REJECT", None, rf"{_v('reject', 'refuse', 'veto', 'rebuff', 'dismiss')}|vetoed|"
+                     r"ruled\s+out|turned\s+down|denied|denies|declined\s+to", "verb"),
+    ("THREATEN", None, rf"{_v('threaten')}|threat\s+to|ultimatum|warned\s+of\s+(?:\w+\s+)?"
+                       r"(?:retaliation|consequences|response)", "verb"),
+    # -- material conflict
+    ("PROTEST", "demo", rf"{_v('protest', 'demonstrate', 'rally', 'march')}|rallied|"
+                        r"demonstrations?|protests|protesters|sit-in|took\s+to\s+the\s+streets"
+                        r"|marched|rall(?:y|ies)", "verb"),
+    ("PROTEST", "riot", r"riot(?:s|ed|ing)?|rioters", "verb"),
+    ("PROTEST", "strike", r"(?:went|go|going|be)\s+on\s+strike|strikers|walkout|"
+                          r"general\s+strike|(?P<t>strike)(?=\s+(?:by|over|against))", "verb"),
+    ("PROTEST", "hunger", r"hunger\s+strike", "verb"),
+    ("PROTEST", "boycott", rf"{_v('boycott')}", "verb"),
+    ("PROTEST", "obstruct", r"(?:blocked|blocking|barricaded)\s+(?:\w+\s+){0,2}?"
+                            r"(?:roads?|highways?|streets?|access)|barricades", "verb"),
+    ("SANCTION", None, r"(?:imposed|impose|imposes|imposing|slapped|announced|new)\s+"
+                       r"(?:\w+\s+)?sanctions|sanctioned|sanctions\s+(?:on|against)", "verb"),
+    ("SANCTION", "discontinue", r"froze|frozen|freez(?:e|es|ing)|suspend(?:s|ed|ing)?|"
+                                rf"{_v('revoke', 'terminate')}|cut\s+ties|severed|"
+                                r"(?P<t>withdr(?:aw|awing|ew|awn)|pull(?:ed|ing)?\s+out)"
+                                r"(?=\s+from\s+(?:\w+\s+){0,6}?(?:deal|agreement|accord|treaty|"
+                                r"pact))", "verb"),
+    ("SANCTION", "expel", rf"{_v('expel')}|expelled|expelling|ousted|"
+                          r"(?P<t>ordered)(?=\s+(?:\w+\s+){0,4}?to\s+(?:leave|withdraw|depart))",
+     "verb"),
+    ("SANCTION", "withdraw", r"(?:halted|suspended|broke\s+off|walked\s+out\s+of)\s+"
+                             r"(?:the\s+)?talks|recalled\s+(?:its\s+)?(?:ambassador|envoy)",
+     "verb"),
+    ("MOBILIZE", "troops", rf"(?P<t>{_v('deploy', 'mobilize', 'mobilise', 'mass')}|sent|"
+                           r"dispatched)(?=\s+(?:\w+\s+){0,4}?(?:troops|soldiers|forces|"
+                           r"warships|tanks|reinforcements))|(?:military\s+)?buildup|"
+                           r"put\s+(?:\w+\s+){0,2}on\s+(?:high\s+)?alert", "verb"),
+    ("MOBILIZE", "police", r"(?P<t>deployed)(?=\s+(?:\w+\s+){0,3}?(?:police|riot\s+police))",
+     "verb"),
+    ("COERCE", "arrest", rf"{_v('arrest', 'detain', 'charge', 'indict', 'jail', 'imprison')}|"
+                         r"sentenced|convicted|in\s+custody|rounded\s+up", "verb"),
+    ("COERCE", "restrict", r"blockade|siege|besieged|tariffs?|embargo|imposed\s+"
+                           r"(?:\w+\s+)?restrictions|shut\s+down|closed\s+(?:the\s+)?border",
+     "verb"),
+    ("COERCE", "ban", rf"(?:banned|bans|banning|outlawed|{_v('prohibit')})", "verb"),
+    ("COERCE", "curfew", r"curfew", "noun"),
+    ("COERCE", "martial-law", r"martial\s+law|state\s+of\s+emergency", "noun"),
+    ("COERCE", "deport", rf"{_v('deport')}|deportations?|evicted|evictions?", "verb"),
+    ("COERCE", "seize", rf"{_v('seize', 'confiscate', 'annex', 'occupy')}|occupied|raided|"
+                        r"raid(?:s)?|took\s+control", "verb"),
+    ("COERCE", "misinformation", r"disinformation(?:\s+campaigns?)?|misinformation|propaganda",
+     "noun"),
+    ("COERCE", "censor", rf"{_v('censor')}|blocked\s+(?:access\s+to\s+)?(?:the\s+)?"
+                         r"(?:internet|websites?|social\s+media)", "verb"),
+    ("ASSAULT", None, rf"{_v('attack', 'kill', 'clash', 'ambush', 'shell', 'bomb', 'loot')}|"
+                      r"shot|shoot(?:s|ing)?|opened\s+fire|fired\s+(?:\w+\s+)?(?:at|on|rockets|"
+                      r"missiles|shots)|fought|fighting|clashes|airstrikes?|air\s+strikes?|"
+                      r"drone\s+strikes?|stabbed|wounded|injured|lynched|set\s+fire|"
+                      r"torched|burned|burnt|hacked\s+to\s+death|beat\s+up|beaten|assaulted|"
+                      r"hit\s+by\s+(?:a\s+)?(?:missile|rocket|shell)|offensive|invaded|"
+                      r"invasion|massacred?", "verb"),
+    ("ASSAULT", "explosives", r"explosions?|exploded|detonated|bombings?|IEDs?|landmines?|"
+                              r"blasts?|grenades?", "noun"),
+    ("ASSAULT", "suicide-attack", r"suicide\s+(?:bomb(?:er|ing)s?|attacks?)", "noun"),
+    ("ASSAULT", "abduct", rf"{_v('abduct', 'kidnap')}|kidnapped|kidnapping|abductions?|"
+                          r"taken\s+hostage", "verb"),
+    ("ASSAULT", "assassinate", rf"{_v('assassinate')}|assassination", "verb"),
+    ("ASSAULT", "sexual", rf"{_v('rape')}|sexually\s+assaulted", "verb"),
+    ("ASSAULT", "torture", rf"{_v('torture')}", "verb"),
+]
+
+
+# fmt: on
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A lexicon hit: the trigger span and the (type, mode) it proposes."""
+
+    event_type: str
+    mode: str | None
+    start: int
+    end: int
+    text: str
+    is_noun: bool
+
+
+def _first_chars(tree: Any) -> tuple[frozenset[str] | None, bool]:
+    """The characters a parsed pattern can start with (None: any) and whether it can be empty."""
+    first: set[str] = set()
+    for op, arg in tree:
+        name = str(op)
+        if name == "LITERAL":
+            return frozenset(first | {chr(arg).lower()}), False
+        if name == "IN":
+            chars: set[str] = set()
+            for iop, iarg in arg:
+                if str(iop) == "LITERAL":
+                    chars.add(chr(iarg).lower())
+                elif str(iop) == "RANGE":
+                    chars.update(chr(c).lower() for c in range(iarg[0], iarg[1] + 1))
+                else:
+                    return None, False
+            return frozenset(first | chars), False
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero-width
+        if name in ("BRANCH", "SUBPATTERN", "MAX_REPEAT", "MIN_REPEAT"):
+            subs = arg[1] if name == "BRANCH" else [arg[-1]]
+            nullable = name != "BRANCH" and arg[0] == 0
+            for sub in subs:
+                got, empty = _first_chars(sub)
+                if got is None:
+                    return None, False
+                first |= got
+                nullable = nullable or empty
+            if not nullable:
+                return frozenset(first), False
+            continue
+        return None, False
+    return frozenset(first), True
+
+
+def _compile() -> tuple[dict[str, re.Pattern[str]], list[tuple[str, str | None, bool]]]:
+    """One alternation per first letter, tried only at word starts with that letter (scanning
+    every position with all 60 entries was the stage's main cost). Entries that check their
+    context come first, so "withdrawing from ... deal" (SANCTION) wins over bare "withdrawing"
+    (RETREAT) at the same position."""
+    order = sorted(range(len(_LEXICON)), key=lambda i: "(?P<t>" not in _LEXICON[i][2])
+    buckets: dict[str, list[str]] = {}
+    meta: list[tuple[str, str | None, bool]] = []
+    for n, i in enumerate(order):
+        etype, mode, pat, pos = _LEXICON[i]
+        pat = pat.replace("(?P<t>", f"(?P<t{n}>").replace("(?P<t2>", f"(?P<u{n}>")
+        meta.append((etype, mode, pos == "noun"))
+        first, _ = _first_chars(re_parser.parse(pat, re.I))
+        for ch in first if first is not None else "abcdefghijklmnopqrstuvwxyz$":
+            buckets.setdefault(ch, []).append(f"(?P<e{n}>{pat})")
+    compiled = {
+        ch: re.compile("(?:" + "|".join(parts) + r")(?![\w-])", re.I)
+        for ch, parts in buckets.items()
+    }
+    return compiled, meta
+
+
+_BUCKETS, _META = _compile()
+_WORD_START = re.compile(r"(?<![\w-])[\w$]")
+
+
+def find_triggers(sentence: str) -> list[TriggerMatch]:
+    """Lexicon hits in a sentence, leftmost first and non-overlapping.
+
+    Examples
+    --------
+    >>> [(t.event_type, t.text) for t in find_triggers("Police arrested 20 protesters.")]
+    [('COERCE', 'arrested'), ('PROTEST', 'protesters')]
+    """
+    hits: list[TriggerMatch] = []
+    pos = 0
+    for w in _WORD_START.finditer(sentence):
+        if w.start() < pos:
+            continue
+        pattern = _BUCKETS.get(w.group(0).lower())
+        m = pattern.match(sentence, w.start()) if pattern else None
+        if m is None:
+            continue
+        n = int((m.lastgroup or "e0")[1:])
+        etype, mode, is_noun = _META[n]
+        s, e = m.start(), m.end()
+        for g in (f"t{n}", f"u{n}"):
+            if g in m.re.groupindex and m.group(g):
+                s, e = m.start(g), m.end(g)
+                break
+        hits.append(TriggerMatch(etype, mode, s, e, sentence[s:e], is_noun))
+        pos = m.end()
+    return hits

@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: schema, loading, models and audits."""

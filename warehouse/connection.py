@@ -1,0 +1,62 @@
+"""Opening the DuckDB file: briefly, with bounded retries while another process holds it."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from wirehouse.errors import WarehouseBusy, WarehouseError
+
+_LOCK_MESSAGES = ("Could not set lock", "Conflicting lock")
+
+
+@contextmanager
+def connect(
+    db: Path, *, read_only: bool = False, wait_seconds: float = 30.0
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse, retrying with jittered backoff while another process holds it.
+
+    DuckDB lets one process write, or several read, at a time; a conflicting open fails at
+    once. Runs and ``wirehouse sql`` therefore hold the file only for short stretches, and
+    whoever finds it busy waits a bounded time before giving up with a clear message.
+
+    Raises
+    ------
+    WarehouseBusy
+        The file stayed locked for ``wait_seconds``.
+    WarehouseError
+        The file is missing (when reading), not a DuckDB file, or cannot be written.
+    """
+    if read_only and not db.exists():
+        raise WarehouseError(f"{db}: no warehouse here yet; run `wirehouse ingest` or `make run`")
+    if not read_only:
+        db.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_seconds
+    delay = 0.05
+    while True:
+        try:
+            con = duckdb.connect(str(db), read_only=read_only)
+            break
+        except duckdb.IOException as exc:
+            message = str(exc)
+            if not any(m in message for m in _LOCK_MESSAGES):
+                raise WarehouseError(f"{db}: cannot open the warehouse: {message}") from exc
+            if time.monotonic() >= deadline:
+                holder = message.split("Conflicting lock is held in", 1)[-1].strip()
+                raise WarehouseBusy(
+                    f"{db}: the warehouse is in use by another process ({holder}); "
+                    f"gave up after {wait_seconds:.0f} s"
+                ) from exc
+            time.sleep(delay * (0.5 + random.random()))
+            delay = min(delay * 2, 2.0)
+        except duckdb.Error as exc:
+            raise WarehouseError(f"{db}: cannot open the warehouse: {exc}") from exc
+    try:
+        yield con
+    finally:
+        con.close()

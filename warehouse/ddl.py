@@ -1,0 +1,85 @@
+"""Create or upgrade the warehouse schema: layers, tables, models and their comments.
+
+Layers, dbt-style:
+
+* ``raw.documents``: every distinct input document as loaded (compressed, content-addressed),
+  so derived tables can be rebuilt without the network.
+* ``staging.*``: the rows a load derived, waiting for its checks; promoted and cleared on
+  success, kept for inspection when a critical check fails.
+* ``main.*`` (the marts, queried by bare name): ``articles``, ``quotes``, ``events``,
+  ``rejects``, views from ``warehouse/models/*.sql``, and the ledger tables.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import duckdb
+
+from transforms.schemas import ARTICLES, DOCUMENTS, EVENTS, QUOTES, REJECTS, Table
+from warehouse.ledger_tables import DQ_RESULTS, LOADS, SOURCE_CURSORS
+
+SCHEMA_VERSION = "1"
+#: Tables a load stages before promotion, and their marts.
+STAGED = (ARTICLES, QUOTES, EVENTS, REJECTS)
+MART_TABLES = (ARTICLES, QUOTES, EVENTS, REJECTS, LOADS, SOURCE_CURSORS, DQ_RESULTS)
+
+
+def _quote_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def create_table_sql(table: Table, qualified: str) -> list[str]:
+    """``CREATE TABLE IF NOT EXISTS`` plus one ``COMMENT ON`` per table and column."""
+    cols = ",\n  ".join(
+        f"{c.name} {c.sql}{'' if c.nullable else ' NOT NULL'}" for c in table.columns
+    )
+    statements = [f"CREATE TABLE IF NOT EXISTS {qualified} (\n  {cols}\n)"]
+    statements.append(f"COMMENT ON TABLE {qualified} IS {_quote_literal(table.grain)}")
+    statements += [
+        f"COMMENT ON COLUMN {qualified}.{c.name} IS {_quote_literal(c.comment)}"
+        for c in table.columns
+    ]
+    return statements
+
+
+#: The SQL models in ``warehouse/models``, each after the models it reads.
+MODELS = ("speakers", "speaker_directory")
+
+
+def model_sql() -> dict[str, str]:
+    """The SQL models (one ``CREATE OR REPLACE VIEW`` file each), by name, in build order."""
+    folder = files("warehouse") / "models"
+    return {name: (folder / f"{name}.sql").read_text(encoding="utf-8") for name in MODELS}
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every schema, table and view that is missing; safe to run on every open."""
+    statements = ["CREATE SCHEMA IF NOT EXISTS raw", "CREATE SCHEMA IF NOT EXISTS staging"]
+    statements += create_table_sql(DOCUMENTS, "raw.documents")
+    for table in STAGED:
+        statements += create_table_sql(table, f"staging.{table.name}")
+    for table in MART_TABLES:
+        statements += create_table_sql(table, f"main.{table.name}")
+    statements.append(
+        "CREATE TABLE IF NOT EXISTS main.wirehouse_meta (key VARCHAR PRIMARY KEY, value VARCHAR)"
+    )
+    statements += [
+        "COMMENT ON TABLE main.wirehouse_meta IS 'Facts about this warehouse file itself.'",
+        "COMMENT ON COLUMN main.wirehouse_meta.key IS 'Name of the fact (`schema_version`).'",
+        "COMMENT ON COLUMN main.wirehouse_meta.value IS 'Its value.'",
+    ]
+    con.execute("BEGIN")
+    try:
+        for statement in statements:
+            con.execute(statement)
+        for sql in model_sql().values():
+            con.execute(sql)
+        con.execute(
+            "INSERT OR REPLACE INTO main.wirehouse_meta VALUES ('schema_version', ?)",
+            [SCHEMA_VERSION],
+        )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise

@@ -1,0 +1,190 @@
+"""Loading one run: ledger row, staging per batch, and promotion to the marts in one go.
+
+Promotion is one transaction: delete the touched articles' old rows, insert the new ones,
+move the cursors and mark the load ``complete``. A run that dies at any point before that
+commit leaves the marts exactly as they were and its ledger row ``running``; rerun, it
+loads the same documents again (nothing is skipped as unchanged until it is in a mart).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping
+
+import duckdb
+import polars as pl
+
+from transforms.schemas import ARTICLES, DOCUMENTS, EVENTS, QUOTES, REJECTS
+from warehouse.ddl import STAGED
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def new_load_id() -> str:
+    """A load id that sorts by start time: ``20261128T053000123456Z``."""
+    return _now().strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def begin_load(con: duckdb.DuckDBPyConnection, load_id: str, command: str) -> None:
+    """Record that a run started; the row stays ``running`` if the run dies."""
+    con.execute(
+        "INSERT INTO main.loads (load_id, command, status, started_at) VALUES (?, ?, 'running', ?)",
+        [load_id, command, _now()],
+    )
+
+
+def fail_load(con: duckdb.DuckDBPyConnection, load_id: str, reason: str) -> None:
+    """Mark a run failed with its one-line reason; staging rows stay for inspection."""
+    con.execute(
+        "UPDATE main.loads SET status = 'failed', finished_at = ?, failure = ? WHERE load_id = ?",
+        [_now(), reason, load_id],
+    )
+
+
+def unchanged_article_ids(
+    con: duckdb.DuckDBPyConnection, versions: Iterable[tuple[str, str]]
+) -> set[str]:
+    """Of ``(article_id, content_hash)`` pairs, those already in the marts with that content.
+
+    Compared with the marts, not with ``raw``: a document staged by a run that then died is
+    not yet loaded, so a rerun must process it again.
+    """
+    pairs = pl.DataFrame(
+        list(versions), schema={"article_id": pl.String, "content_hash": pl.String}, orient="row"
+    )
+    if pairs.is_empty():
+        return set()
+    rows = con.execute(
+        "SELECT p.article_id FROM pairs AS p JOIN main.articles AS a "
+        "ON a.article_id = p.article_id AND a.content_hash = p.content_hash"
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+def stage_batch(
+    con: duckdb.DuckDBPyConnection, load_id: str, frames: Mapping[str, pl.DataFrame]
+) -> None:
+    """Write one batch's frames: raw documents (content-addressed) and staging rows."""
+    tagged = {
+        name: frame.with_columns(pl.lit(load_id).alias("load_id")) for name, frame in frames.items()
+    }
+    documents = tagged[DOCUMENTS.name]  # noqa: F841 - scanned by name in the SQL below
+    con.execute("BEGIN")
+    try:
+        con.execute(
+            "INSERT INTO raw.documents SELECT d.* FROM documents AS d WHERE NOT EXISTS ("
+            " SELECT 1 FROM raw.documents AS r"
+            " WHERE r.article_id = d.article_id AND r.content_hash = d.content_hash)"
+        )
+        for table in STAGED:
+            frame = tagged[table.name]  # noqa: F841 - scanned by name in the SQL below
+            if tagged[table.name].height:
+                columns = ", ".join(table.column_names)
+                con.execute(
+                    f"INSERT INTO staging.{table.name} ({columns}) SELECT {columns} FROM frame"
+                )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def promote(
+    con: duckdb.DuckDBPyConnection,
+    load_id: str,
+    *,
+    counts: Mapping[str, int],
+    stage_seconds: Mapping[str, float],
+    cursors: Mapping[str, dt.datetime] | None = None,
+) -> dict[str, int]:
+    """Move a load's staged rows into the marts and mark the load complete, atomically.
+
+    An article seen again replaces its old version: its old quotes and events are deleted
+    with it. Returns the number of rows promoted per table.
+    """
+    promoted: dict[str, int] = {}
+    con.execute("BEGIN")
+    try:
+        touched = "SELECT article_id FROM staging.articles WHERE load_id = $load_id"
+        for table in (QUOTES, EVENTS, ARTICLES):
+            con.execute(
+                f"DELETE FROM main.{table.name} WHERE article_id IN ({touched})",
+                {"load_id": load_id},
+            )
+        con.execute(
+            "DELETE FROM main.rejects WHERE reject_id IN "
+            "(SELECT reject_id FROM staging.rejects WHERE load_id = $load_id)",
+            {"load_id": load_id},
+        )
+        for table in (ARTICLES, QUOTES, EVENTS, REJECTS):
+            columns = ", ".join(table.column_names)
+            # A key staged twice in one load (the same document listed by two sources, or
+            # the same bad line read twice) is promoted once.
+            key = ", ".join(table.key)
+            row = con.execute(
+                f"INSERT INTO main.{table.name} ({columns}) SELECT {columns} FROM "
+                f"staging.{table.name} WHERE load_id = $load_id "
+                f"QUALIFY row_number() OVER (PARTITION BY {key}) = 1",
+                {"load_id": load_id},
+            ).fetchall()
+            promoted[table.name] = int(row[0][0]) if row else 0
+        for source, last_published in (cursors or {}).items():
+            con.execute("DELETE FROM main.source_cursors WHERE source = ?", [source])
+            con.execute(
+                "INSERT INTO main.source_cursors VALUES (?, ?, ?, ?)",
+                [source, last_published, load_id, _now()],
+            )
+        con.execute(
+            "UPDATE main.loads SET status = 'complete', finished_at = $now, "
+            "documents_read = $read, unchanged = $unchanged, outside_window = $outside, "
+            "articles = $articles, quotes = $quotes, events = $events, rejects = $rejects, "
+            "stage_seconds = $seconds WHERE load_id = $load_id",
+            {
+                "now": _now(),
+                "load_id": load_id,
+                "read": counts.get("documents_read", 0),
+                "unchanged": counts.get("unchanged", 0),
+                "outside": counts.get("outside_window", 0),
+                "articles": promoted["articles"],
+                "quotes": promoted["quotes"],
+                "events": promoted["events"],
+                "rejects": promoted["rejects"],
+                "seconds": json.dumps({k: round(v, 3) for k, v in stage_seconds.items()}),
+            },
+        )
+        for table in STAGED:
+            con.execute(f"DELETE FROM staging.{table.name} WHERE load_id = ?", [load_id])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return promoted
+
+
+def source_cursors(con: duckdb.DuckDBPyConnection) -> dict[str, dt.datetime]:
+    """The nightly cursor of every source that has one."""
+    rows = con.execute(
+        "SELECT source, last_published FROM main.source_cursors WHERE last_published IS NOT NULL"
+    ).fetchall()
+    return {source: published for source, published in rows}
+
+
+def record_checks(
+    con: duckdb.DuckDBPyConnection, load_id: str, rows: list[dict[str, object]]
+) -> None:
+    """Keep a run's data-quality results (``dq_results``), replacing any earlier try."""
+    from warehouse.ledger_tables import DQ_RESULTS
+
+    frame = DQ_RESULTS.frame([{**row, "load_id": load_id} for row in rows])  # noqa: F841
+    columns = ", ".join(DQ_RESULTS.column_names)
+    con.execute("BEGIN")
+    try:
+        con.execute("DELETE FROM main.dq_results WHERE load_id = ?", [load_id])
+        con.execute(f"INSERT INTO main.dq_results ({columns}) SELECT {columns} FROM frame")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise

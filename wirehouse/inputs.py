@@ -1,0 +1,320 @@
+"""Reading input: local pages, JSONL records, feeds and URL lists → source documents.
+
+Everything here streams: documents are yielded one at a time and batched by the caller, so
+a run's memory does not grow with the size of its input. What cannot be read becomes a
+:class:`~transforms.records.Reject` naming the file and line, and reading goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from transforms.article import find_canonical_url
+from transforms.batch import DateWindow
+from transforms.decoding import decode_html
+from transforms.feeds import FeedError, parse_feed, parse_when
+from transforms.identity import content_hash
+from transforms.records import Reject, SourceDocument
+from wirehouse.config import SourceConfig
+from wirehouse.errors import UsageError
+
+PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+_EARLIEST = dt.datetime(1900, 1, 1)
+
+Item = SourceDocument | Reject
+
+
+def _kind(path: Path) -> str | None:
+    name = path.name.lower()
+    if name.endswith(PAGE_SUFFIXES):
+        return "page"
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    return None
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """The input files named by ``paths``: files as given, folders searched recursively.
+
+    Raises
+    ------
+    UsageError
+        A path does not exist, or a file named directly is not a page or JSONL file.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and _kind(p))
+        elif path.is_file():
+            if _kind(path) is None:
+                expected = ", ".join(PAGE_SUFFIXES + JSONL_SUFFIXES)
+                raise UsageError(f"{path}: not an input file (expected {expected})")
+            files.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    return files
+
+
+def _reject(
+    source: str,
+    locator: str,
+    reason: str,
+    detail: str,
+    *,
+    url: str | None = None,
+    digest: str | None = None,
+) -> Reject:
+    return Reject(
+        source=source,
+        locator=locator,
+        url=url,
+        stage="read",
+        reason=reason,
+        detail=f"{locator}: {detail}",
+        content_hash=digest,
+    )
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's content, decompressed if gzipped, refusing more than ``max_bytes``."""
+    if path.name.lower().endswith(".gz"):
+        with gzip.open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    else:
+        if path.stat().st_size > max_bytes:
+            raise _TooLarge
+        data = path.read_bytes()
+    if len(data) > max_bytes:
+        raise _TooLarge
+    return data
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    return b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def read_page(
+    path: Path,
+    *,
+    source: str,
+    max_bytes: int,
+    url: str | None = None,
+    published: dt.datetime | None = None,
+    title: str | None = None,
+    language: str | None = None,
+) -> Item:
+    """One HTML page file as a document; its URL from the page's canonical link if not given."""
+    locator = str(path)
+    try:
+        data = _read_bytes(path, max_bytes)
+    except _TooLarge:
+        return _reject(source, locator, "too_large", f"larger than {max_bytes:,} bytes", url=url)
+    except (OSError, EOFError, zlib.error) as exc:
+        return _reject(source, locator, "unreadable", f"cannot read: {exc}", url=url)
+    digest = content_hash(data)
+    if not data.strip():
+        return _reject(source, locator, "empty", "the file is empty", url=url, digest=digest)
+    if _looks_binary(data):
+        return _reject(
+            source, locator, "binary_content", "binary data, not a web page", url=url, digest=digest
+        )
+    html = decode_html(data)
+    page_url = url or find_canonical_url(html) or path.resolve().as_uri()
+    return SourceDocument(
+        url=page_url,
+        source=source,
+        locator=locator,
+        content_hash=digest,
+        html=html,
+        title=title,
+        published=published,
+        language=language,
+    )
+
+
+def _record_document(record: object, *, source: str, locator: str, raw: bytes) -> Item:
+    if not isinstance(record, dict):
+        return _reject(source, locator, "malformed_record", "a JSONL record must be an object")
+    url = record.get("url")
+    if not isinstance(url, str) or not url.strip():
+        return _reject(source, locator, "missing_url", 'the record has no "url" string')
+    html, text = record.get("html"), record.get("text")
+    if not isinstance(html, str) and not isinstance(text, str):
+        return _reject(
+            source,
+            locator,
+            "missing_content",
+            'the record needs an "html" or a "text" string',
+            url=url,
+        )
+    published_raw = record.get("published")
+    published = parse_when(published_raw) if isinstance(published_raw, str) else None
+    if published_raw is not None and published is None:
+        return _reject(
+            source,
+            locator,
+            "bad_published",
+            f'"published" is not a date: {str(published_raw)[:40]!r}',
+            url=url,
+        )
+    if published is not None and not _plausible(published):
+        return _reject(
+            source,
+            locator,
+            "implausible_published",
+            f'"published" {published:%Y-%m-%d} is before 1900 or in the future',
+            url=url,
+        )
+    optional = {k: record.get(k) for k in ("title", "source", "language")}
+    return SourceDocument(
+        url=url,
+        source=optional["source"] if isinstance(optional["source"], str) else source,
+        locator=locator,
+        content_hash=content_hash(raw),
+        html=html if isinstance(html, str) and not isinstance(text, str) else None,
+        text=text if isinstance(text, str) else None,
+        title=optional["title"] if isinstance(optional["title"], str) else None,
+        published=published,
+        language=optional["language"] if isinstance(optional["language"], str) else None,
+    )
+
+
+def _plausible(published: dt.datetime) -> bool:
+    tomorrow = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(days=1)
+    return _EARLIEST <= published <= tomorrow
+
+
+def read_jsonl(path: Path, *, source: str, max_bytes: int) -> Iterator[Item]:
+    """One document per JSONL line; a bad line becomes a reject naming ``file:line``."""
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as handle:
+            for number, line in enumerate(handle, 1):
+                locator = f"{path}:{number}"
+                if not line.strip():
+                    continue
+                if len(line) > max_bytes:
+                    yield _reject(
+                        source, locator, "too_large", f"record larger than {max_bytes:,} bytes"
+                    )
+                    continue
+                try:
+                    record = json.loads(line)
+                except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                    yield _reject(source, locator, "malformed_jsonl", f"not valid JSON: {exc}")
+                    continue
+                yield _record_document(record, source=source, locator=locator, raw=line)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield _reject(source, str(path), "unreadable", f"cannot read: {exc}")
+
+
+def documents_from_paths(paths: Sequence[Path], *, source: str, max_bytes: int) -> Iterator[Item]:
+    """Every document in the given files and folders (``wirehouse ingest``).
+
+    The paths are checked at once (a :class:`UsageError` before anything is read); the files
+    are then read lazily as the caller iterates.
+    """
+    files = expand_paths(paths)
+
+    def read() -> Iterator[Item]:
+        for path in files:
+            if _kind(path) == "jsonl":
+                yield from read_jsonl(path, source=source, max_bytes=max_bytes)
+            else:
+                yield read_page(path, source=source, max_bytes=max_bytes)
+
+    return read()
+
+
+def local_copy(url: str, base: Path, mirror: Path | None) -> Path | None:
+    """Where the page of a feed or list entry is on disk, or None when it is not local.
+
+    Relative links and ``file:`` URLs point at files; an http(s) URL is looked up in the
+    ``mirror`` folder as ``<host>/<path>``, and never outside it.
+    """
+    parts = urlsplit(url)
+    if parts.scheme == "file":
+        return Path(unquote(parts.path))
+    if parts.scheme in ("http", "https"):
+        if mirror is None or not parts.hostname:
+            return None
+        candidate = (mirror / parts.hostname / unquote(parts.path).lstrip("/")).resolve()
+        return candidate if candidate.is_relative_to(mirror.resolve()) else None
+    if not parts.scheme:
+        return (base / unquote(parts.path)).resolve()
+    return None
+
+
+@dataclass
+class SourceReader:
+    """Reads one configured source, remembering the newest publication time it listed."""
+
+    config: SourceConfig
+    max_bytes: int
+    since: dt.datetime | None = None  # the nightly cursor: skip entries older than this
+    window: DateWindow | None = None  # a backfill's range: skip dated entries outside it
+    newest: dt.datetime | None = field(default=None, init=False)
+
+    def documents(self) -> Iterator[Item]:
+        """Every document of the source that the cursor or window lets through."""
+        cfg = self.config
+        if cfg.kind == "files":
+            yield from documents_from_paths(
+                [cfg.location], source=cfg.name, max_bytes=self.max_bytes
+            )
+            return
+        try:
+            data = _read_bytes(cfg.location, self.max_bytes)
+        except (OSError, EOFError, zlib.error, _TooLarge) as exc:
+            yield _reject(cfg.name, str(cfg.location), "unreadable", f"cannot read: {exc!r}")
+            return
+        if cfg.kind == "feed":
+            try:
+                entries = [(i.url, i.title, i.published) for i in parse_feed(data)]
+            except FeedError as exc:
+                yield _reject(cfg.name, str(cfg.location), "bad_feed", str(exc))
+                return
+        else:
+            lines = data.decode("utf-8", errors="replace").splitlines()
+            entries = [
+                (ln.strip(), None, None) for ln in lines if ln.strip() and not ln.startswith("#")
+            ]
+        for url, title, published in entries:
+            yield from self._entry(url, title, published)
+
+    def _entry(self, url: str, title: str | None, published: dt.datetime | None) -> Iterator[Item]:
+        cfg = self.config
+        locator = f"{cfg.location}: {url}"
+        if published is not None:
+            self.newest = max(self.newest or published, published)
+            if self.since is not None and published < self.since:
+                return
+            if self.window is not None and not self.window.contains(published):
+                return
+        path = local_copy(url, cfg.location.parent, cfg.mirror)
+        if path is None or not path.is_file():
+            where = f"no local copy at {path}" if path else "no local copy (no mirror configured)"
+            yield _reject(cfg.name, locator, "not_local", where, url=url)
+            return
+        yield read_page(
+            path,
+            source=cfg.name,
+            max_bytes=self.max_bytes,
+            url=url,
+            published=published,
+            title=title,
+            language=cfg.language,
+        )

@@ -1,0 +1,324 @@
+"""A run, as one plain loop over batches: read → skip unchanged → transform → check → stage,
+then promote everything at once.
+
+The loop calls its four stages through a :class:`Stages` object, so the same loop runs
+inline (tests, benchmarks, ``orchestrator = "inline"``) or as Prefect tasks
+(:mod:`flows.pipeline`). Nothing a run does exists only in the flow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, Protocol
+
+import polars as pl
+
+from transforms.batch import BatchFrames, DateWindow, transform_batch
+from transforms.identity import article_id
+from transforms.records import Reject, SourceDocument
+from warehouse import loading
+from warehouse.connection import connect
+from warehouse.ddl import ensure_schema
+from warehouse.run_lock import run_lock
+from wirehouse.config import load_sources
+from wirehouse.errors import ChecksFailed, RunFailed, WirehouseError
+from wirehouse.inputs import Item, SourceReader, documents_from_paths
+from wirehouse.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class RunRequest:
+    """What to load: plain values only, so a Prefect flow can take it as a parameter."""
+
+    command: str  # ingest | run | backfill
+    paths: tuple[str, ...] = ()
+    start: str | None = None  # backfill window, YYYY-MM-DD, inclusive
+    end: str | None = None
+
+    @property
+    def window(self) -> DateWindow | None:
+        if self.start is None or self.end is None:
+            return None
+        return DateWindow(dt.date.fromisoformat(self.start), dt.date.fromisoformat(self.end))
+
+    def describe(self) -> str:
+        args = list(self.paths)
+        if self.start:
+            args += [f"--start {self.start}", f"--end {self.end}"]
+        return " ".join([self.command, *args])
+
+
+@dataclass
+class RunSummary:
+    """What a run did, for the one-screen summary, ``--json`` and the tests."""
+
+    load_id: str
+    command: str
+    db: str
+    status: str = "running"
+    documents_read: int = 0
+    unchanged: int = 0
+    duplicates_in_run: int = 0
+    outside_window: int = 0
+    loaded: dict[str, int] = field(default_factory=dict)
+    rejects_by_reason: dict[str, int] = field(default_factory=dict)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    seconds: float = 0.0
+    failure: str | None = None
+    check_failures: list[str] = field(default_factory=list)
+    check_warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        from dataclasses import asdict
+
+        return asdict(self)
+
+
+class Stages(Protocol):
+    """The four steps of a batch, which an orchestrator may wrap (as Prefect tasks)."""
+
+    def transform(
+        self, docs: list[Item], min_chars: int, window: DateWindow | None
+    ) -> BatchFrames: ...
+
+    def validate(self, frames: dict[str, pl.DataFrame]) -> Any: ...
+
+    def stage(
+        self, db: Path, load_id: str, frames: dict[str, pl.DataFrame], wait: float
+    ) -> None: ...
+
+    def promote(
+        self,
+        db: Path,
+        load_id: str,
+        summary: RunSummary,
+        cursors: dict[str, dt.datetime],
+        wait: float,
+    ) -> dict[str, int]: ...
+
+
+class InlineStages:
+    """The stages called directly, in this process."""
+
+    def transform(self, docs: list[Item], min_chars: int, window: DateWindow | None) -> BatchFrames:
+        return transform_batch(docs, min_chars=min_chars, window=window)
+
+    def validate(self, frames: dict[str, pl.DataFrame]) -> Any:
+        from expectations.runner import validate_frames
+
+        return validate_frames(frames)
+
+    def stage(self, db: Path, load_id: str, frames: dict[str, pl.DataFrame], wait: float) -> None:
+        with connect(db, wait_seconds=wait) as con:
+            loading.stage_batch(con, load_id, frames)
+
+    def promote(
+        self,
+        db: Path,
+        load_id: str,
+        summary: RunSummary,
+        cursors: dict[str, dt.datetime],
+        wait: float,
+    ) -> dict[str, int]:
+        counts = {
+            "documents_read": summary.documents_read,
+            "unchanged": summary.unchanged,
+            "outside_window": summary.outside_window,
+        }
+        with connect(db, wait_seconds=wait) as con:
+            return loading.promote(
+                con, load_id, counts=counts, stage_seconds=summary.stage_seconds, cursors=cursors
+            )
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class _CheckLog:
+    """Check results of all batches, merged per expectation: a run passes a check only if
+    every batch did."""
+
+    def __init__(self) -> None:
+        self.rows: dict[tuple[str, str, str | None], dict[str, object]] = {}
+        self.seconds = 0.0
+
+    def add(self, report: Any) -> None:
+        self.seconds += report.seconds
+        for r in report.results:
+            key = (r.table, r.expectation, r.column)
+            row = self.rows.setdefault(
+                key,
+                {
+                    "table_name": r.table,
+                    "expectation": r.expectation,
+                    "column_name": r.column,
+                    "severity": r.severity,
+                    "success": True,
+                    "observed_value": r.observed_value,
+                    "unexpected_count": 0,
+                    "detail": r.detail,
+                },
+            )
+            row["unexpected_count"] = int(row["unexpected_count"] or 0) + (r.unexpected_count or 0)  # type: ignore[call-overload]
+            if not r.success:
+                row.update(success=False, observed_value=r.observed_value, detail=r.detail)
+
+    def failures(self, severity: str) -> list[str]:
+        return [
+            str(r["detail"])
+            for r in self.rows.values()
+            if not r["success"] and r["severity"] == severity
+        ]
+
+    def as_rows(self) -> list[dict[str, object]]:
+        return [{**row, "seconds": round(self.seconds, 3)} for row in self.rows.values()]
+
+
+def _plan(
+    request: RunRequest, settings: Settings, cursors: dict[str, dt.datetime]
+) -> tuple[Iterator[Item], list[SourceReader]]:
+    if request.command == "ingest":
+        paths = [Path(p) for p in request.paths]
+        return documents_from_paths(paths, source="cli", max_bytes=settings.max_document_bytes), []
+    readers = [
+        SourceReader(
+            config,
+            settings.max_document_bytes,
+            since=cursors.get(config.name) if request.command == "run" else None,
+            window=request.window,
+        )
+        for config in load_sources(settings.sources)
+    ]
+
+    def chain() -> Iterator[Item]:
+        for reader in readers:
+            yield from reader.documents()
+
+    return chain(), readers
+
+
+def execute(request: RunRequest, settings: Settings, stages: Stages | None = None) -> RunSummary:
+    """Run one load end to end and return its summary.
+
+    Raises
+    ------
+    UsageError
+        Bad paths or sources file (nothing was started).
+    ChecksFailed
+        A critical check failed: the load is marked failed, staging kept, marts unchanged.
+    RunFailed
+        Anything else stopped the run; the marts are unchanged.
+    """
+    stages = stages or InlineStages()
+    db, wait = settings.db, settings.lock_wait_seconds
+    load_id = loading.new_load_id()
+    summary = RunSummary(load_id=load_id, command=request.describe(), db=str(db))
+    started = time.perf_counter()
+    with run_lock(db, wait_seconds=wait):
+        with connect(db, wait_seconds=wait) as con:
+            ensure_schema(con)
+            cursors = loading.source_cursors(con)
+        items, readers = _plan(request, settings, cursors)  # raises UsageError before the ledger
+        with connect(db, wait_seconds=wait) as con:
+            loading.begin_load(con, load_id, summary.command)
+        checks = _CheckLog()
+        try:
+            _load_batches(items, request, settings, stages, summary, checks)
+            summary.stage_seconds["checks"] = round(checks.seconds, 3)
+            summary.check_warnings = checks.failures("warning")
+            summary.check_failures = checks.failures("critical")
+            with connect(db, wait_seconds=wait) as con:
+                loading.record_checks(con, load_id, checks.as_rows())
+            if summary.check_failures:
+                raise ChecksFailed(
+                    f"critical check failed, load {load_id} not promoted: "
+                    f"{summary.check_failures[0]}"
+                    + (
+                        f" (+{len(summary.check_failures) - 1} more)"
+                        if len(summary.check_failures) > 1
+                        else ""
+                    )
+                )
+            moved = {
+                r.config.name: r.newest
+                for r in readers
+                if request.command == "run" and r.newest is not None
+            }
+            began = time.perf_counter()
+            summary.loaded = stages.promote(db, load_id, summary, moved, wait)
+            summary.stage_seconds["load"] = round(
+                summary.stage_seconds.get("load", 0.0) + time.perf_counter() - began, 3
+            )
+            summary.status = "complete"
+        except BaseException as exc:
+            summary.status = "failed"
+            summary.failure = (
+                str(exc) if isinstance(exc, WirehouseError) else f"{type(exc).__name__}: {exc}"
+            )
+            try:
+                with connect(db, wait_seconds=wait) as con:
+                    loading.fail_load(con, load_id, summary.failure)
+            except Exception:  # noqa: BLE001 - the original error is the one to report
+                pass
+            if isinstance(exc, WirehouseError) or not isinstance(exc, Exception):
+                raise
+            raise RunFailed(f"load {load_id} failed: {summary.failure}") from exc
+        finally:
+            summary.seconds = round(time.perf_counter() - started, 3)
+    return summary
+
+
+def _load_batches(
+    items: Iterator[Item],
+    request: RunRequest,
+    settings: Settings,
+    stages: Stages,
+    summary: RunSummary,
+    checks: _CheckLog,
+) -> None:
+    db, wait = settings.db, settings.lock_wait_seconds
+    seen: set[str] = set()
+    reasons: Counter[str] = Counter()
+    seconds: dict[str, float] = {}
+    for batch in _batches(items, settings.batch_size):
+        fresh: list[Item] = []
+        documents = [d for d in batch if isinstance(d, SourceDocument)]
+        summary.documents_read += len(documents)
+        with connect(db, wait_seconds=wait) as con:
+            unchanged = loading.unchanged_article_ids(
+                con, [(article_id(d.url), d.content_hash) for d in documents]
+            )
+        for item in batch:
+            if isinstance(item, Reject):
+                fresh.append(item)
+                continue
+            key = article_id(item.url)
+            if key in seen:
+                summary.duplicates_in_run += 1
+            elif key in unchanged:
+                summary.unchanged += 1
+            else:
+                fresh.append(item)
+            seen.add(key)
+        if not fresh:
+            continue
+        frames = stages.transform(fresh, settings.min_article_chars, request.window)
+        for stage, spent in frames.stage_seconds.items():
+            seconds[stage] = seconds.get(stage, 0.0) + spent
+        summary.outside_window += frames.outside_window
+        reasons.update(frames["rejects"]["reason"].to_list())
+        checks.add(stages.validate(frames.frames))
+        began = time.perf_counter()
+        stages.stage(db, summary.load_id, frames.frames, wait)
+        seconds["load"] = seconds.get("load", 0.0) + time.perf_counter() - began
+    summary.rejects_by_reason = dict(reasons.most_common())
+    summary.stage_seconds = {k: round(v, 3) for k, v in seconds.items()}
