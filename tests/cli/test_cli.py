@@ -149,3 +149,21 @@ def test_nightly_run_reads_only_what_is_new_and_backfill_keeps_the_cursor(
         "csv",
     )
     assert published.stdout.splitlines()[1] == "2024-05-06,2024-05-08"  # feed dates win
+
+
+def test_the_duckdb_shell_opens_the_warehouse_read_only(tmp_path: Path, pages: Path) -> None:
+    from wirehouse import api
+    from wirehouse.settings import Settings
+
+    db = tmp_path / "w.duckdb"
+    assert wirehouse("ingest", pages, "--db", db, "--inline").returncode == 0
+    command = api.duckdb_shell_command(Settings(db=db))
+    assert "-readonly" in command
+    shell = subprocess.run(
+        [*command, "-csv", "-c", "SELECT count(*) AS n FROM articles"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert shell.returncode == 0, shell.stderr
+    assert shell.stdout.split() == ["n", "3"]
+    write = subprocess.run([*command, "-c", "DELETE FROM articles"], capture_output=True, text=True)
+    assert write.returncode != 0  # read-only: the shell cannot change the warehouse

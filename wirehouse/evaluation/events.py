@@ -118,53 +118,20 @@ def evaluate_seed(seed: Path) -> list[Metric]:
     return _gold_metrics("seed", docs)
 
 
-_Page = tuple[str, dt.date | None, tuple[tuple[int, int], ...]]
-
-
-def _sample_text(site: Path, url: str) -> _Page | None:
-    m = re.match(r"https?://([^/]+)(/.*)?$", url)
-    if not m:
-        return None
-    rel = (m.group(2) or "/").lstrip("/")
-    candidates = [
-        site / m.group(1) / rel,
-        site / m.group(1) / rel / "index.html",
-        site / m.group(1) / (rel.rstrip("/") + ".html"),
-    ]
-    path = next((p for p in candidates if p.is_file()), None)
-    if path is None:
-        return None
-    raw = path.read_text(encoding="utf-8", errors="replace")
-    try:
-        from transforms.article import extract_article
-        from transforms.records import Article, SourceDocument
-
-        doc = SourceDocument(url=url, source="sample", locator=str(path), content_hash="", html=raw)
-        art = extract_article(doc)
-        if isinstance(art, Article):
-            pub = art.published_at.date() if art.published_at else None
-            return art.text, pub, art.caption_spans
-        return None
-    except ImportError:
-        import trafilatura
-
-        text = trafilatura.extract(raw)
-        return (text, None, ()) if text else None
-
-
 def evaluate_sample(sample: Path) -> list[Metric]:
-    """The project sample: ``gold/<host>.events.jsonl`` against pages in ``site/`` (test)."""
+    """The project sample: ``gold/<host>.events.jsonl`` against the pages as a run loads them."""
+    from wirehouse.evaluation.sample import gold_by_doc, sample_articles
+
+    articles = sample_articles(sample)
     docs = []
-    for gold_path in sorted((sample / "gold").glob("*.events.jsonl")):
-        by_doc: dict[str, list[dict[str, Any]]] = {}
-        for row in _read_jsonl(gold_path):
-            by_doc.setdefault(row["doc"], []).append(row)
-        for url, gold in by_doc.items():
-            got = _sample_text(sample / "site", url)
-            if got is None:
-                continue
-            text, pub, captions = got
-            docs.append((gold, extract_events(text, pub, caption_spans=captions)))
+    for url, gold in gold_by_doc(sample, "events").items():
+        article = articles.get(url)
+        if article is None:
+            continue
+        published = article.published_at.date() if article.published_at else None
+        docs.append(
+            (gold, extract_events(article.text, published, caption_spans=article.caption_spans))
+        )
     return _gold_metrics("sample", docs) if docs else []
 
 

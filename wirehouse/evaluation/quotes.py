@@ -17,7 +17,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from transforms.quote_cues import lemma_of
 from transforms.quotes import extract_quotes
@@ -273,6 +272,13 @@ def _metrics(dataset: str, quoted: MatchResult, speech: MatchResult, n: int) -> 
     return [Metric(m.suite, m.dataset, m.metric, m.value, m.n, m.note or note) for m in out]
 
 
+def score_docs(
+    dataset: str, docs: Iterable[tuple[str, list[Quote], list[GoldQuote]]]
+) -> list[Metric]:
+    """Score ``(doc, predictions, gold)`` triples: quoted and speech P/R/F1, speaker accuracy."""
+    return _metrics(dataset, *_score(docs))
+
+
 # --- corpora --------------------------------------------------------------------------------
 
 
@@ -324,51 +330,17 @@ def seed_docs(root: Path) -> Iterator[tuple[str, list[Quote], list[GoldQuote]]]:
         yield path.stem, extract_quotes(text), [_guide_gold(g, path.stem) for g in golds]
 
 
-def _page_path(site: Path, url: str) -> Path | None:
-    parts = urlsplit(url)
-    base = site / parts.netloc / parts.path.strip("/")
-    for cand in (base, base.with_name(base.name + ".html"), base / "index.html"):
-        if cand.is_file():
-            return cand
-    return None
-
-
-def _article_text(html: str, url: str, locator: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Article text and caption spans, via the project's extractor when it is there."""
-    try:
-        from transforms.article import extract_article
-        from transforms.records import Article, SourceDocument
-    except ImportError:
-        extract_article = None  # type: ignore[assignment]
-    if extract_article is not None:
-        try:
-            doc = SourceDocument(
-                url=url, source="sample", locator=locator, content_hash="", html=html
-            )
-            art = extract_article(doc)
-            if isinstance(art, Article):
-                return art.text, art.caption_spans
-        except Exception:  # noqa: BLE001 - a broken page must not stop the evaluation
-            pass
-    import trafilatura
-
-    return trafilatura.extract(html) or "", ()
-
-
 def sample_docs(sample: Path) -> Iterator[tuple[str, list[Quote], list[GoldQuote]]]:
-    """Yield sample pages that have gold quotes and a stored page; others are skipped."""
-    for gold_path in sorted((sample / "gold").glob("*.quotes.jsonl")):
-        by_doc: dict[str, list[dict[str, object]]] = defaultdict(list)
-        for rec in _gold_lines(gold_path):
-            by_doc[str(rec.get("doc"))].append(rec)
-        for url, recs in by_doc.items():
-            page = _page_path(sample / "site", url)
-            if page is None:
-                continue
-            html = page.read_text(encoding="utf-8", errors="replace")
-            text, captions = _article_text(html, url, str(page))
-            preds = extract_quotes(text, caption_spans=captions)
-            yield url, preds, [_guide_gold(r, url) for r in recs]
+    """Yield sample pages that have gold quotes, as a run loads them; others are skipped."""
+    from wirehouse.evaluation.sample import gold_by_doc, sample_articles
+
+    articles = sample_articles(sample)
+    for url, recs in gold_by_doc(sample, "quotes").items():
+        article = articles.get(url)
+        if article is None:
+            continue
+        preds = extract_quotes(article.text, caption_spans=article.caption_spans)
+        yield url, preds, [_guide_gold(r, url) for r in recs]
 
 
 def evaluate(corpora: Path, sample: Path | None, *, split: str = "dev") -> list[Metric]:
