@@ -15,16 +15,9 @@ from typing import Any
 import polars as pl
 import pytest
 
-from expectations.runner import (
-    SEVERITIES,
-    CheckResult,
-    ValidationReport,
-    load_suite_spec,
-    suite_columns,
-    suite_names,
-    validate_frames,
-    warm_up,
-)
+from expectations.results import CheckResult, ValidationReport
+from expectations.runner import validate_frames, warm_up
+from expectations.suites import SEVERITIES, load_suite_spec, suite_columns, suite_names
 from transforms import records
 from transforms.schemas import ARTICLES, BATCH_TABLES, DOCUMENTS, EVENTS, QUOTES, REJECTS
 
