@@ -14,6 +14,7 @@ import polars as pl
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
+from expectations.results import ValidationReport
 from transforms.batch import BatchFrames, DateWindow
 from wirehouse.inputs import Item
 from wirehouse.runner import InlineStages, RunRequest, RunSummary, execute
@@ -30,7 +31,7 @@ def transform_task(docs: list[Item], min_chars: int, window: DateWindow | None) 
 
 
 @task(name="validate-batch", cache_policy=NO_CACHE)
-def validate_task(frames: dict[str, pl.DataFrame]) -> Any:
+def validate_task(frames: dict[str, pl.DataFrame]) -> ValidationReport:
     return _INLINE.validate(frames)
 
 
@@ -52,7 +53,7 @@ class PrefectStages:
     def transform(self, docs: list[Item], min_chars: int, window: DateWindow | None) -> BatchFrames:
         return transform_task(docs, min_chars, window)
 
-    def validate(self, frames: dict[str, pl.DataFrame]) -> Any:
+    def validate(self, frames: dict[str, pl.DataFrame]) -> ValidationReport:
         return validate_task(frames)
 
     def stage(self, db: Path, load_id: str, frames: dict[str, pl.DataFrame], wait: float) -> None:

@@ -10,6 +10,7 @@ import datetime as dt
 import zlib
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from time import perf_counter
 
 import polars as pl
 
@@ -149,8 +150,6 @@ def transform_batch(
         article's quote or event extraction becomes a ``rejects`` row for that article; its
         text still loads.
     """
-    from time import perf_counter
-
     documents: list[dict[str, object]] = []
     articles: list[dict[str, object]] = []
     quotes: list[dict[str, object]] = []

@@ -57,10 +57,14 @@ def unchanged_article_ids(
     )
     if pairs.is_empty():
         return set()
-    rows = con.execute(
-        "SELECT p.article_id FROM pairs AS p JOIN main.articles AS a "
-        "ON a.article_id = p.article_id AND a.content_hash = p.content_hash"
-    ).fetchall()
+    con.register("batch_versions", pairs)
+    try:
+        rows = con.execute(
+            "SELECT p.article_id FROM batch_versions AS p JOIN main.articles AS a "
+            "ON a.article_id = p.article_id AND a.content_hash = p.content_hash"
+        ).fetchall()
+    finally:
+        con.unregister("batch_versions")
     return {row[0] for row in rows}
 
 
@@ -71,25 +75,28 @@ def stage_batch(
     tagged = {
         name: frame.with_columns(pl.lit(load_id).alias("load_id")) for name, frame in frames.items()
     }
-    documents = tagged[DOCUMENTS.name]  # noqa: F841 - scanned by name in the SQL below
     con.execute("BEGIN")
     try:
+        con.register("batch_documents", tagged[DOCUMENTS.name])
         con.execute(
-            "INSERT INTO raw.documents SELECT d.* FROM documents AS d WHERE NOT EXISTS ("
+            "INSERT INTO raw.documents SELECT d.* FROM batch_documents AS d WHERE NOT EXISTS ("
             " SELECT 1 FROM raw.documents AS r"
             " WHERE r.article_id = d.article_id AND r.content_hash = d.content_hash)"
         )
         for table in STAGED:
-            frame = tagged[table.name]  # noqa: F841 - scanned by name in the SQL below
             if tagged[table.name].height:
+                con.register("batch_rows", tagged[table.name])
                 columns = ", ".join(table.column_names)
                 con.execute(
-                    f"INSERT INTO staging.{table.name} ({columns}) SELECT {columns} FROM frame"
+                    f"INSERT INTO staging.{table.name} ({columns}) SELECT {columns} FROM batch_rows"
                 )
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    finally:
+        for view in ("batch_documents", "batch_rows"):
+            con.unregister(view)
 
 
 def promote(
@@ -178,12 +185,12 @@ def record_checks(
     """Keep a run's data-quality results (``dq_results``), replacing any earlier try."""
     from warehouse.ledger_tables import DQ_RESULTS
 
-    frame = DQ_RESULTS.frame([{**row, "load_id": load_id} for row in rows])  # noqa: F841
+    con.register("run_checks", DQ_RESULTS.frame([{**row, "load_id": load_id} for row in rows]))
     columns = ", ".join(DQ_RESULTS.column_names)
     con.execute("BEGIN")
     try:
         con.execute("DELETE FROM main.dq_results WHERE load_id = ?", [load_id])
-        con.execute(f"INSERT INTO main.dq_results ({columns}) SELECT {columns} FROM frame")
+        con.execute(f"INSERT INTO main.dq_results ({columns}) SELECT {columns} FROM run_checks")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

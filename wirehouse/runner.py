@@ -12,13 +12,14 @@ import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
 import polars as pl
 
+from expectations.results import CheckResult, ValidationReport
 from transforms.batch import BatchFrames, DateWindow, transform_batch
 from transforms.identity import article_id
 from transforms.records import Reject, SourceDocument
@@ -75,8 +76,6 @@ class RunSummary:
     check_warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        from dataclasses import asdict
-
         return asdict(self)
 
 
@@ -87,7 +86,7 @@ class Stages(Protocol):
         self, docs: list[Item], min_chars: int, window: DateWindow | None
     ) -> BatchFrames: ...
 
-    def validate(self, frames: dict[str, pl.DataFrame]) -> Any: ...
+    def validate(self, frames: dict[str, pl.DataFrame]) -> ValidationReport: ...
 
     def stage(
         self, db: Path, load_id: str, frames: dict[str, pl.DataFrame], wait: float
@@ -109,7 +108,7 @@ class InlineStages:
     def transform(self, docs: list[Item], min_chars: int, window: DateWindow | None) -> BatchFrames:
         return transform_batch(docs, min_chars=min_chars, window=window)
 
-    def validate(self, frames: dict[str, pl.DataFrame]) -> Any:
+    def validate(self, frames: dict[str, pl.DataFrame]) -> ValidationReport:
         from expectations.runner import validate_frames
 
         return validate_frames(frames)
@@ -145,42 +144,40 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 class _CheckLog:
     """Check results of all batches, merged per expectation: a run passes a check only if
-    every batch did."""
+    every batch did. Failing rows' counts add up; the last failure's detail is kept."""
 
     def __init__(self) -> None:
-        self.rows: dict[tuple[str, str, str | None], dict[str, object]] = {}
+        self.merged: dict[tuple[str, str, str | None], CheckResult] = {}
         self.seconds = 0.0
 
-    def add(self, report: Any) -> None:
+    def add(self, report: ValidationReport) -> None:
         self.seconds += report.seconds
-        for r in report.results:
-            key = (r.table, r.expectation, r.column)
-            row = self.rows.setdefault(
-                key,
-                {
-                    "table_name": r.table,
-                    "expectation": r.expectation,
-                    "column_name": r.column,
-                    "severity": r.severity,
-                    "success": True,
-                    "observed_value": r.observed_value,
-                    "unexpected_count": 0,
-                    "detail": r.detail,
-                },
+        for result in report.results:
+            key = (result.table, result.expectation, result.column)
+            seen = self.merged.get(key)
+            if seen is None:
+                self.merged[key] = result
+                continue
+            failing = result if not result.success else seen
+            self.merged[key] = replace(
+                failing,
+                success=seen.success and result.success,
+                unexpected_count=(seen.unexpected_count or 0) + (result.unexpected_count or 0),
             )
-            row["unexpected_count"] = int(row["unexpected_count"] or 0) + (r.unexpected_count or 0)  # type: ignore[call-overload]
-            if not r.success:
-                row.update(success=False, observed_value=r.observed_value, detail=r.detail)
 
     def failures(self, severity: str) -> list[str]:
-        return [
-            str(r["detail"])
-            for r in self.rows.values()
-            if not r["success"] and r["severity"] == severity
-        ]
+        return [r.detail for r in self.merged.values() if not r.success and r.severity == severity]
 
     def as_rows(self) -> list[dict[str, object]]:
-        return [{**row, "seconds": round(self.seconds, 3)} for row in self.rows.values()]
+        return [
+            {
+                "table_name": r.table, "expectation": r.expectation, "column_name": r.column,
+                "severity": r.severity, "success": r.success, "observed_value": r.observed_value,
+                "unexpected_count": r.unexpected_count, "detail": r.detail,
+                "seconds": round(self.seconds, 3),
+            }
+            for r in self.merged.values()
+        ]  # fmt: skip
 
 
 def _plan(
