@@ -28,6 +28,25 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
 
+
+def _version(value: bool) -> None:
+    if value:
+        from wirehouse import __version__
+
+        print(f"wirehouse {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """News articles into a DuckDB warehouse of articles, quotes and events."""
+
+
 Db = Annotated[
     Path | None,
     typer.Option("--db", help="Warehouse file [env WIREHOUSE_DB; default data/warehouse.duckdb]."),
