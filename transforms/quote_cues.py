@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.quote_foreign import FOREIGN_CUES
+
 # Lemma -> irregular or unusual forms. Regular forms (-s, -ed, -ing) are generated below.
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("say", "says", "said", "saying"),
@@ -110,33 +112,16 @@ QUOTED_ONLY_LEMMAS: frozenset[str] = frozenset(
         "promise",
         "vow",
         "pledge",
+        "accuse",
+        "urge",
+        "reject",
+        "denounce",
+        "condemn",
+        "hail",
     }
 )
-
-# Foreign-language cues, cheap to support for « » quotes (French, Spanish, German, Italian).
-FOREIGN_CUES: dict[str, str] = {
-    "dit": "dire",
-    "a dit": "dire",
-    "déclaré": "déclarer",
-    "a déclaré": "déclarer",
-    "affirmé": "affirmer",
-    "a affirmé": "affirmer",
-    "estime": "estimer",
-    "selon": "selon",
-    "explique": "expliquer",
-    "a expliqué": "expliquer",
-    "ajoute": "ajouter",
-    "a ajouté": "ajouter",
-    "dijo": "decir",
-    "afirmó": "afirmar",
-    "declaró": "declarar",
-    "explicó": "explicar",
-    "según": "según",
-    "sagte": "sagen",
-    "erklärte": "erklären",
-    "ha detto": "dire",
-    "ha dichiarato": "dichiarare",
-}
+# Directive and evaluative verbs: cues only for quoted words ("accused Kyiv of “stalling”").
+_EVALUATIVE = ("accuse", "urge", "reject", "denounce", "condemn", "hail")
 
 
 def _regular_forms(lemma: str) -> tuple[str, ...]:
@@ -181,7 +166,7 @@ _NOUNISH = frozenset(
 )
 
 LEMMA_OF: dict[str, str] = {}
-for _lemma in (*SPEECH_LEMMAS, "call", "describe", "label", "brand"):
+for _lemma in (*SPEECH_LEMMAS, "call", "describe", "label", "brand", *_EVALUATIVE):
     for _form in _IRREGULAR.get(_lemma) or _regular_forms(_lemma):
         if (
             _lemma in _NOUNISH
@@ -191,6 +176,8 @@ for _lemma in (*SPEECH_LEMMAS, "call", "describe", "label", "brand"):
             continue
         LEMMA_OF[_form] = _lemma
 LEMMA_OF["according to"] = "according to"
+LEMMA_OF["selon"] = "selon"
+LEMMA_OF["según"] = "según"
 LEMMA_OF["put it"] = "put"
 LEMMA_OF.update(FOREIGN_CUES)
 
@@ -200,7 +187,7 @@ _FOREIGN_FORMS = sorted(FOREIGN_CUES, key=len, reverse=True)
 # One alternation over all cue forms; "according to" first so it wins over nothing else.
 # Case-sensitive on purpose: "States" and "Says" (headline case) are not cues.
 CUE_RE = re.compile(
-    r"(?<![\w’'-])(?:[Aa]ccording to|put it|"
+    r"(?<![\w’'-])(?:[Aa]ccording to|put it|Selon|Según|"
     + "|".join(re.escape(f) for f in _EN_FORMS)
     + "|"
     + "|".join(re.escape(f) for f in _FOREIGN_FORMS)
