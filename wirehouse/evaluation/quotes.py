@@ -309,9 +309,13 @@ def _gold_lines(path: Path) -> list[dict[str, object]]:
 
 def _guide_gold(rec: dict[str, object], doc: str) -> GoldQuote:
     kind = str(rec.get("kind") or "")
-    source = rec.get("speaker_text") or rec.get("speaker")
-    if isinstance(source, str) and source.lower() in _PRONOUNS and rec.get("speaker"):
+    # A person is found by the surname of the canonical name the gold gives (the mention may
+    # be a pronoun or a role); organisations and unnamed sources by the mention as written,
+    # since their canonical form ("Niger military junta") is the annotator's own wording.
+    if rec.get("speaker_kind") == "person" and rec.get("speaker"):
         source = rec.get("speaker")
+    else:
+        source = rec.get("speaker_text") or rec.get("speaker")
     return GoldQuote(
         doc,
         str(rec.get("content") or ""),
