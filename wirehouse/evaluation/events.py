@@ -17,7 +17,6 @@ import datetime as dt
 import html as htmllib
 import json
 import re
-import time
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -27,6 +26,7 @@ from transforms.events import extract_events
 from transforms.records import Event
 from transforms.timex import find_timexes
 from wirehouse.evaluation.metrics import PRF, Metric
+from wirehouse.evaluation.speed import stage_speed
 
 SUITE = "events"
 LEGACY = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
@@ -279,18 +279,7 @@ def evaluate_acled(path: Path) -> list[Metric]:
     return out
 
 
-def evaluate_speed(zyte: Path) -> list[Metric]:
-    """Articles per second of :func:`extract_events` on the Zyte ground-truth texts."""
-    gt = zyte / "ground-truth.json"
-    if not gt.exists():
-        return []
-    texts = [v["articleBody"] for v in json.loads(gt.read_text(encoding="utf-8")).values()]
-    extract_events(texts[0], dt.date(2024, 1, 1))  # warm the caches
-    t0 = time.perf_counter()
-    for text in texts:
-        extract_events(text, dt.date(2024, 1, 1))
-    rate = len(texts) / (time.perf_counter() - t0)
-    return [Metric(SUITE, "zyte", "articles_per_second", rate, len(texts), note="one core")]
+_SPEED_DAY = dt.date(2024, 1, 1)
 
 
 def evaluate(corpora: Path, sample: Path | None) -> list[Metric]:
@@ -320,5 +309,5 @@ def evaluate(corpora: Path, sample: Path | None) -> list[Metric]:
     acled = ev / "ACLED_acledR_old_deletion_dummy_9000rows.csv"
     if acled.exists():
         out += evaluate_acled(acled)
-    out += evaluate_speed(corpora / "zyte")
+    out += stage_speed(SUITE, corpora / "zyte", lambda text: extract_events(text, _SPEED_DAY))
     return out

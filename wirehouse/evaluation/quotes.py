@@ -22,6 +22,7 @@ from transforms.quote_cues import lemma_of
 from transforms.quotes import extract_quotes
 from transforms.records import Quote
 from wirehouse.evaluation.metrics import PRF, Metric
+from wirehouse.evaluation.speed import stage_speed
 
 __all__ = [
     "GoldQuote",
@@ -377,6 +378,7 @@ def evaluate(corpora: Path, sample: Path | None, *, split: str = "dev") -> list[
         quoted, speech, n = _score(sample_docs(sample))
         if n:
             metrics += _metrics("sample", quoted, speech, n)
+    metrics += stage_speed("quotes", corpora / "zyte", extract_quotes)
     return metrics
 
 
