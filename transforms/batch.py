@@ -101,7 +101,7 @@ def _quote_rows(article: Article) -> list[dict[str, object]]:
     return rows
 
 
-def _event_rows(article: Article) -> list[dict[str, object]]:
+def _event_rows(article: Article, quotes: list[dict[str, object]]) -> list[dict[str, object]]:
     published = article.published_at.date() if article.published_at else None
     rows = []
     for event in extract_events(article.text, published, caption_spans=article.caption_spans):
@@ -116,9 +116,36 @@ def _event_rows(article: Article) -> list[dict[str, object]]:
             event.recipient,
         )
         row["article_id"] = article.article_id
+        row["quote_id"] = _claimed_in(event.trigger_start, quotes)
         row["load_id"] = None
         rows.append(row)
     return rows
+
+
+def _claimed_in(offset: int, quotes: list[dict[str, object]]) -> str | None:
+    """The quote whose content holds ``offset``: an event stated by a source, not the outlet.
+
+    The innermost (shortest) such quote wins, so nested attribution links to the inner speaker.
+    """
+    holding = [
+        q for q in quotes if int(str(q["content_start"])) <= offset < int(str(q["content_end"]))
+    ]
+    if not holding:
+        return None
+    inner = min(holding, key=lambda q: int(str(q["content_end"])) - int(str(q["content_start"])))
+    return str(inner["quote_id"])
+
+
+def _extractor_failed(doc: SourceDocument, stage: str, exc: Exception) -> Reject:
+    return Reject(
+        source=doc.source,
+        locator=doc.locator,
+        url=doc.url,
+        stage=stage,
+        reason="extractor_error",
+        detail=f"{doc.locator}: {stage} extraction failed: {type(exc).__name__}: {exc}",
+        content_hash=doc.content_hash,
+    )
 
 
 def _frame(table: Table, rows: list[dict[str, object]]) -> pl.DataFrame:
@@ -175,28 +202,17 @@ def transform_batch(
             continue
         documents.append(_document_row(doc, result.article_id))
         articles.append(_article_row(result))
-        for stage, extractor, sink in (
-            ("quotes", _quote_rows, quotes),
-            ("events", _event_rows, events),
-        ):
+        article_quotes: list[dict[str, object]] = []
+        for stage in ("quotes", "events"):
             started = perf_counter()
             try:
-                sink.extend(extractor(result))
+                if stage == "quotes":
+                    article_quotes = _quote_rows(result)
+                    quotes.extend(article_quotes)
+                else:
+                    events.extend(_event_rows(result, article_quotes))
             except Exception as exc:  # noqa: BLE001 - one article's bug must not stop the run
-                rejects.append(
-                    reject_row(
-                        Reject(
-                            source=doc.source,
-                            locator=doc.locator,
-                            url=doc.url,
-                            stage=stage,
-                            reason="extractor_error",
-                            detail=f"{doc.locator}: {stage} extraction failed: "
-                            f"{type(exc).__name__}: {exc}",
-                            content_hash=doc.content_hash,
-                        )
-                    )
-                )
+                rejects.append(reject_row(_extractor_failed(doc, stage, exc)))
             timings[stage] += perf_counter() - started
     frames = {
         DOCUMENTS.name: _frame(DOCUMENTS, documents),

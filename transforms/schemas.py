@@ -188,6 +188,13 @@ EVENTS = Table(
             "VARCHAR",
             "`asserted`, `future`, `hypothetical`, `historical` or `negated`.",
         ),
+        _c(
+            "quote_id",
+            _STR,
+            "VARCHAR",
+            "The quote that states this event (a claim by its speaker); null when the outlet "
+            "states it.",
+        ),
         _c("confidence", _F64, "DOUBLE", "Extractor confidence, 0 to 1."),
         _LOAD_ID,
     ),

@@ -171,13 +171,18 @@ class _CheckLog:
     def as_rows(self) -> list[dict[str, object]]:
         return [
             {
-                "table_name": r.table, "expectation": r.expectation, "column_name": r.column,
-                "severity": r.severity, "success": r.success, "observed_value": r.observed_value,
-                "unexpected_count": r.unexpected_count, "detail": r.detail,
+                "table_name": r.table,
+                "expectation": r.expectation,
+                "column_name": r.column,
+                "severity": r.severity,
+                "success": r.success,
+                "observed_value": r.observed_value,
+                "unexpected_count": r.unexpected_count,
+                "detail": r.detail,
                 "seconds": round(self.seconds, 3),
             }
             for r in self.merged.values()
-        ]  # fmt: skip
+        ]
 
 
 def _plan(

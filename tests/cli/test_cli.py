@@ -161,8 +161,10 @@ def test_the_duckdb_shell_opens_the_warehouse_read_only(tmp_path: Path, pages: P
     assert "-readonly" in command
     shell = subprocess.run(
         [*command, "-csv", "-c", "SELECT count(*) AS n FROM articles"],
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert shell.returncode == 0, shell.stderr
     assert shell.stdout.split() == ["n", "3"]
     write = subprocess.run([*command, "-c", "DELETE FROM articles"], capture_output=True, text=True)

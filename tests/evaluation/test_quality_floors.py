@@ -41,8 +41,9 @@ def test_zyte_text_on_a_slice(shared_corpora: Path) -> None:
     scores = []
     for page_id in sorted(truth)[:40]:
         html = decode_html(gzip.decompress((root / "html" / f"{page_id}.html.gz").read_bytes()))
-        doc = SourceDocument(url=truth[page_id]["url"], source="t", locator=page_id,
-                             content_hash="h", html=html)  # fmt: skip
+        doc = SourceDocument(
+            url=truth[page_id]["url"], source="t", locator=page_id, content_hash="h", html=html
+        )
         result = extract_article(doc)
         text = result.text if isinstance(result, Article) else ""
         scores.append(page_precision_recall(text, truth[page_id]["articleBody"]))

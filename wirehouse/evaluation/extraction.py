@@ -122,8 +122,20 @@ def evaluate_dates(corpora: Path) -> list[Metric]:
         right_finder += (found.date() if found else None) == want_day
     n = len(truth)
     return [
-        Metric("dates", "htmldate/news200", "date_accuracy", right_ingest / n, n,
-               "through ingest; goal >= 0.88 (issue 2), >= 0.95 (anchors)"),
-        Metric("dates", "htmldate/news200", "date_accuracy_finder", right_finder / n, n,
-               "the date finder alone, rejected pages included"),
-    ]  # fmt: skip
+        Metric(
+            "dates",
+            "htmldate/news200",
+            "date_accuracy",
+            right_ingest / n,
+            n,
+            "through ingest; goal >= 0.88 (issue 2), >= 0.95 (anchors)",
+        ),
+        Metric(
+            "dates",
+            "htmldate/news200",
+            "date_accuracy_finder",
+            right_finder / n,
+            n,
+            "the date finder alone, rejected pages included",
+        ),
+    ]
