@@ -10,10 +10,22 @@ from transforms.decoding import decode_html
 from transforms.records import Article, Reject, SourceDocument
 
 
-def doc(html: str | None = None, *, text: str | None = None, published: dt.datetime | None = None,
-        url: str = "https://news.example/world/a.html") -> SourceDocument:  # fmt: skip
-    return SourceDocument(url=url, source="test", locator="test.html", content_hash="h",
-                          html=html, text=text, published=published)  # fmt: skip
+def doc(
+    html: str | None = None,
+    *,
+    text: str | None = None,
+    published: dt.datetime | None = None,
+    url: str = "https://news.example/world/a.html",
+) -> SourceDocument:
+    return SourceDocument(
+        url=url,
+        source="test",
+        locator="test.html",
+        content_hash="h",
+        html=html,
+        text=text,
+        published=published,
+    )
 
 
 def test_page_becomes_article_with_its_own_date_and_no_boilerplate() -> None:
@@ -57,9 +69,10 @@ def test_contact_page_is_not_an_article_but_paywalled_teaser_is_kept() -> None:
     rejected = extract_article(doc(contact))
     assert isinstance(rejected, Reject) and rejected.reason == "not_an_article"
     teaser = page().replace(
-        "</head>", '<script type="application/ld+json">{"@type": "NewsArticle", '
-        '"isAccessibleForFree": false}</script></head>'
-    )  # fmt: skip
+        "</head>",
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"isAccessibleForFree": false}</script></head>',
+    )
     kept = extract_article(doc(teaser))
     assert isinstance(kept, Article) and kept.paywalled
 
