@@ -17,6 +17,7 @@ import polars as pl
 from transforms.article import extract_article
 from transforms.events import extract_events
 from transforms.identity import digest
+from transforms.plover import QUAD_CLASS, SCORE
 from transforms.quotes import extract_quotes
 from transforms.records import Article, Reject, SourceDocument
 from transforms.schemas import ARTICLES, DOCUMENTS, EVENTS, QUOTES, REJECTS, Table
@@ -116,6 +117,8 @@ def _event_rows(article: Article, quotes: list[dict[str, object]]) -> list[dict[
             event.recipient,
         )
         row["article_id"] = article.article_id
+        row["quad_class"] = QUAD_CLASS[event.event_type]
+        row["plover_score"] = SCORE[event.event_type]
         row["quote_id"] = _claimed_in(event.trigger_start, quotes)
         row["load_id"] = None
         rows.append(row)

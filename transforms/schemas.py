@@ -157,6 +157,18 @@ EVENTS = Table(
         _c("article_id", _STR, "VARCHAR", "The article (see `articles`)."),
         _c("event_type", _STR, "VARCHAR", "One of the 16 PLOVER event types."),
         _c("event_mode", _STR, "VARCHAR", "PLOVER mode of the type, when one applies."),
+        _c(
+            "quad_class",
+            _STR,
+            "VARCHAR",
+            "PLOVER quad class of the type: verbal or material, cooperation or conflict.",
+        ),
+        _c(
+            "plover_score",
+            _F64,
+            "DOUBLE",
+            "Cooperation (+) to conflict (-) score of the type, -10 to +10 (Goldstein-like).",
+        ),
         _c("trigger", _STR, "VARCHAR", "The word(s) that express the event."),
         _c("trigger_start", _INT, "BIGINT", "Character offset of `trigger` in the article."),
         _c("evidence", _STR, "VARCHAR", "The sentence or clause that states the event."),

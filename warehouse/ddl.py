@@ -44,7 +44,13 @@ def create_table_sql(table: Table, qualified: str) -> list[str]:
 
 
 #: The SQL models in ``warehouse/models``, each after the models it reads.
-MODELS = ("speakers", "speaker_directory")
+MODELS = (
+    "speakers",
+    "speaker_directory",
+    "events_default",
+    "event_cluster_members",
+    "event_clusters",
+)
 
 
 def model_sql() -> dict[str, str]:
