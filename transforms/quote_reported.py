@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from transforms.quote_cues import CUE_RE, QUOTED_ONLY_LEMMAS, lemma_of
-from transforms.quote_doc import Attribution, Doc, covered, trim_span
+from transforms.quote_doc import Attribution, Doc, content_span, covered, trim_span
 from transforms.speakers import Mention, speaker_after, speaker_before
 from transforms.text import Span
 
@@ -89,7 +89,13 @@ def reported_speech(doc: Doc) -> None:
             ):
                 continue  # the quoted words belong to a later cue, not to "asked"
             if quoted and all(q.start <= start + 1 and q.end >= end - 1 for q in quoted):
-                continue  # the clause is a direct quote: handled by the first pass
+                # The clause is a whole quote ("She says “we will win.”"): direct, unless the
+                # first pass already took it.
+                if len(quoted) == 1 and not covered(doc, quoted[0].start, quoted[0].end):
+                    qs, qe = content_span(text, quoted[0])
+                    if qe > qs:
+                        doc.add("direct", qs, qe, Attribution(cue.group(), cs, mention, conf))
+                continue
             if covered(doc, start, end) and not quoted:
                 continue
             kind = "mixed" if quoted else "indirect"
@@ -221,5 +227,5 @@ def _clause_for_cue(
     if text[c_start : c_start + 1] in '“"«':
         q = doc.in_quote(c_start)
         if q is not None and q.end >= sent.end - 2 and lemma not in ("call", "describe"):
-            return None
+            return c_start, q.end, mention, 0.7
     return c_start, sent.end, mention, 0.7

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from transforms.quote_cues import CUE_RE, lemma_of
 from transforms.quote_direct import direct_quotes
 from transforms.quote_doc import Doc
+from transforms.quote_orphans import orphan_quotes
 from transforms.quote_reported import reported_speech
 from transforms.records import Quote
 
@@ -59,6 +60,7 @@ def extract_quotes(text: str, *, caption_spans: Sequence[tuple[int, int]] = ()) 
     doc = Doc(text)
     direct_quotes(doc)
     reported_speech(doc)
+    orphan_quotes(doc)
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for r in sorted(doc.records, key=lambda r: (r.start, r.end)):

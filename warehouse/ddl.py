@@ -53,6 +53,20 @@ MODELS = (
 )
 
 
+#: Views that pass a table's rows through (a filter): their columns mean what the table's do.
+MIRRORS = {"events_default": "events"}
+
+
+def _inherit_comments(con: duckdb.DuckDBPyConnection, view: str, table: str) -> None:
+    rows = con.execute(
+        "SELECT column_name, comment FROM duckdb_columns() "
+        "WHERE schema_name = 'main' AND table_name = ? AND comment IS NOT NULL",
+        [table],
+    ).fetchall()
+    for column, comment in rows:
+        con.execute(f"COMMENT ON COLUMN main.{view}.{column} IS {_quote_literal(comment)}")
+
+
 def model_sql() -> dict[str, str]:
     """The SQL models (one ``CREATE OR REPLACE VIEW`` file each), by name, in build order."""
     folder = files("warehouse") / "models"
@@ -81,6 +95,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(statement)
         for sql in model_sql().values():
             con.execute(sql)
+        for view, mirrored in MIRRORS.items():
+            _inherit_comments(con, view, mirrored)
         con.execute(
             "INSERT OR REPLACE INTO main.wirehouse_meta VALUES ('schema_version', ?)",
             [SCHEMA_VERSION],

@@ -105,7 +105,8 @@ def test_future_meeting_is_agree() -> None:
 
 
 def test_conditional_is_hypothetical() -> None:
-    ev = only("If the talks fail, Ankara could impose sanctions on the firm.", "SANCTION")
+    # CAMEO 163: imposing sanctions is COERCE restrict.
+    ev = only("If the talks fail, Ankara could impose sanctions on the firm.", "COERCE")
     assert ev.modality == "hypothetical"
 
 
