@@ -14,13 +14,23 @@ from time import perf_counter
 
 import polars as pl
 
+from transforms.actors import load_table
 from transforms.article import extract_article
 from transforms.events import extract_events
 from transforms.identity import digest
+from transforms.participants import event_participants
 from transforms.plover import QUAD_CLASS, SCORE
 from transforms.quotes import extract_quotes
 from transforms.records import Article, Reject, SourceDocument
-from transforms.schemas import ARTICLES, DOCUMENTS, EVENTS, QUOTES, REJECTS, Table
+from transforms.schemas import (
+    ARTICLES,
+    DOCUMENTS,
+    EVENTS,
+    PARTICIPANTS,
+    QUOTES,
+    REJECTS,
+    Table,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,12 +112,16 @@ def _quote_rows(article: Article) -> list[dict[str, object]]:
     return rows
 
 
-def _event_rows(article: Article, quotes: list[dict[str, object]]) -> list[dict[str, object]]:
+def _event_rows(
+    article: Article, quotes: list[dict[str, object]], participants: list[dict[str, object]]
+) -> list[dict[str, object]]:
     published = article.published_at.date() if article.published_at else None
+    table = load_table()
+    story = table.story_country(article.text)
     rows = []
     for event in extract_events(article.text, published, caption_spans=article.caption_spans):
         row: dict[str, object] = asdict(event)
-        row["event_id"] = digest(
+        row["event_id"] = event_id = digest(
             "event",
             article.article_id,
             event.evidence_start,
@@ -122,6 +136,20 @@ def _event_rows(article: Article, quotes: list[dict[str, object]]) -> list[dict[
         row["quote_id"] = _claimed_in(event.trigger_start, quotes)
         row["load_id"] = None
         rows.append(row)
+        for party in event_participants(event, table, story):
+            participants.append(
+                {
+                    "participant_id": digest("party", event_id, party.role, party.position),
+                    "event_id": event_id,
+                    "article_id": article.article_id,
+                    "role": party.role,
+                    "position": party.position,
+                    "participant": party.text,
+                    "country": party.country,
+                    "sector": party.sector,
+                    "load_id": None,
+                }
+            )
     return rows
 
 
@@ -184,6 +212,7 @@ def transform_batch(
     articles: list[dict[str, object]] = []
     quotes: list[dict[str, object]] = []
     events: list[dict[str, object]] = []
+    participants: list[dict[str, object]] = []
     rejects: list[dict[str, object]] = []
     timings = {"extract": 0.0, "quotes": 0.0, "events": 0.0}
     outside = 0
@@ -213,7 +242,7 @@ def transform_batch(
                     article_quotes = _quote_rows(result)
                     quotes.extend(article_quotes)
                 else:
-                    events.extend(_event_rows(result, article_quotes))
+                    events.extend(_event_rows(result, article_quotes, participants))
             except Exception as exc:  # noqa: BLE001 - one article's bug must not stop the run
                 rejects.append(reject_row(_extractor_failed(doc, stage, exc)))
             timings[stage] += perf_counter() - started
@@ -222,6 +251,7 @@ def transform_batch(
         ARTICLES.name: _frame(ARTICLES, articles),
         QUOTES.name: _frame(QUOTES, quotes),
         EVENTS.name: _frame(EVENTS, events),
+        PARTICIPANTS.name: _frame(PARTICIPANTS, participants),
         REJECTS.name: _frame(REJECTS, rejects),
     }
     return BatchFrames(frames=frames, outside_window=outside, stage_seconds=timings)

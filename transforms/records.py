@@ -33,6 +33,8 @@ MODALITIES = ("asserted", "future", "hypothetical", "historical", "negated")
 GRANULARITIES = ("day", "week", "month", "year", "unknown")
 DATE_SOURCES = ("explicit", "relative", "inherited", "none")
 PUBLISHED_SOURCES = ("source", "page", "none")
+PARTICIPANT_ROLES = ("actor", "recipient")
+REJECT_STAGES = ("read", "extract", "quotes", "events", "validate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +135,7 @@ class Reject:
     source: str
     locator: str
     url: str | None
-    stage: str  # read | extract | validate
+    stage: str  # one of REJECT_STAGES
     reason: str  # a short machine-readable code
     detail: str  # one human-readable line naming the problem
     content_hash: str | None

@@ -213,6 +213,23 @@ EVENTS = Table(
     ("event_id",),
 )
 
+PARTICIPANTS = Table(
+    "event_participants",
+    "one row per party to an event, per role (a compound actor is several rows)",
+    (
+        _c("participant_id", _STR, "VARCHAR", "Key: a hash of event, role and position.", key=True),
+        _c("event_id", _STR, "VARCHAR", "The event (see `events`)."),
+        _c("article_id", _STR, "VARCHAR", "The article (see `articles`)."),
+        _c("role", _STR, "VARCHAR", "`actor` or `recipient`."),
+        _c("position", _INT, "BIGINT", "1 for the first party named in the role, then 2, ..."),
+        _c("participant", _STR, "VARCHAR", "The party as written."),
+        _c("country", _STR, "VARCHAR", "ISO 3166 alpha-3 code of the party (or IGO/NGO)."),
+        _c("sector", _STR, "VARCHAR", "Sector of the party: GOV, MIL, COP, JUD, REB, CVL, ..."),
+        _LOAD_ID,
+    ),
+    ("participant_id",),
+)
+
 REJECTS = Table(
     "rejects",
     "one row per input that could not be loaded, per reason",
@@ -237,4 +254,4 @@ REJECTS = Table(
 )
 
 #: The frames a batch produces, in load order.
-BATCH_TABLES = (DOCUMENTS, ARTICLES, QUOTES, EVENTS, REJECTS)
+BATCH_TABLES = (DOCUMENTS, ARTICLES, QUOTES, EVENTS, PARTICIPANTS, REJECTS)

@@ -16,13 +16,13 @@ from importlib.resources import files
 
 import duckdb
 
-from transforms.schemas import ARTICLES, DOCUMENTS, EVENTS, QUOTES, REJECTS, Table
+from transforms.schemas import ARTICLES, DOCUMENTS, EVENTS, PARTICIPANTS, QUOTES, REJECTS, Table
 from warehouse.ledger_tables import DQ_RESULTS, LOADS, SOURCE_CURSORS
 
 SCHEMA_VERSION = "1"
 #: Tables a load stages before promotion, and their marts.
-STAGED = (ARTICLES, QUOTES, EVENTS, REJECTS)
-MART_TABLES = (ARTICLES, QUOTES, EVENTS, REJECTS, LOADS, SOURCE_CURSORS, DQ_RESULTS)
+STAGED = (ARTICLES, QUOTES, EVENTS, PARTICIPANTS, REJECTS)
+MART_TABLES = (ARTICLES, QUOTES, EVENTS, PARTICIPANTS, REJECTS, LOADS, SOURCE_CURSORS, DQ_RESULTS)
 
 
 def _quote_literal(text: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 import duckdb
 import polars as pl
 
-from transforms.schemas import ARTICLES, DOCUMENTS, EVENTS, QUOTES, REJECTS
+from transforms.schemas import ARTICLES, DOCUMENTS, EVENTS, PARTICIPANTS, QUOTES
 from warehouse.ddl import STAGED
 
 
@@ -116,7 +116,7 @@ def promote(
     con.execute("BEGIN")
     try:
         touched = "SELECT article_id FROM staging.articles WHERE load_id = $load_id"
-        for table in (QUOTES, EVENTS, ARTICLES):
+        for table in (PARTICIPANTS, QUOTES, EVENTS, ARTICLES):
             con.execute(
                 f"DELETE FROM main.{table.name} WHERE article_id IN ({touched})",
                 {"load_id": load_id},
@@ -126,7 +126,7 @@ def promote(
             "(SELECT reject_id FROM staging.rejects WHERE load_id = $load_id)",
             {"load_id": load_id},
         )
-        for table in (ARTICLES, QUOTES, EVENTS, REJECTS):
+        for table in STAGED:
             columns = ", ".join(table.column_names)
             # A key staged twice in one load (the same document listed by two sources, or
             # the same bad line read twice) is promoted once.

@@ -19,7 +19,15 @@ from expectations.results import CheckResult, ValidationReport
 from expectations.runner import validate_frames, warm_up
 from expectations.suites import SEVERITIES, load_suite_spec, suite_columns, suite_names
 from transforms import records
-from transforms.schemas import ARTICLES, BATCH_TABLES, DOCUMENTS, EVENTS, QUOTES, REJECTS
+from transforms.schemas import (
+    ARTICLES,
+    BATCH_TABLES,
+    DOCUMENTS,
+    EVENTS,
+    PARTICIPANTS,
+    QUOTES,
+    REJECTS,
+)
 
 #: Validation time for every test: published_at may be at most NOW + 1 day.
 NOW = dt.datetime(2026, 6, 1, 12, 0)
@@ -84,6 +92,20 @@ def event(i: int, **changes: Any) -> dict[str, Any]:
     return row | changes
 
 
+def participant(i: int, **changes: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "participant_id": f"p{i}",
+        "event_id": f"e{i}",
+        "article_id": "a1",
+        "role": "actor",
+        "position": 1,
+        "participant": "Nigerien troops",
+        "country": "NER",
+        "load_id": "L1",
+    }
+    return row | changes
+
+
 def reject(i: int, **changes: Any) -> dict[str, Any]:
     row: dict[str, Any] = {
         "reject_id": f"r{i}",
@@ -101,6 +123,7 @@ def clean_frames() -> dict[str, pl.DataFrame]:
         "articles": ARTICLES.frame([article(i) for i in range(1, 4)]),
         "quotes": QUOTES.frame([quote(i) for i in range(1, 4)]),
         "events": EVENTS.frame([event(i) for i in range(1, 4)]),
+        "event_participants": PARTICIPANTS.frame([participant(i) for i in range(1, 4)]),
         "rejects": REJECTS.frame([reject(i) for i in range(1, 3)]),
         # No suite: must be ignored, whatever it holds.
         "documents": DOCUMENTS.frame([{"article_id": None, "content_hash": None}]),
@@ -294,9 +317,11 @@ ENUMS = {
     ("events", "modality"): records.MODALITIES,
     ("events", "date_granularity"): records.GRANULARITIES,
     ("events", "date_source"): records.DATE_SOURCES,
+    ("event_participants", "role"): records.PARTICIPANT_ROLES,
+    ("rejects", "stage"): records.REJECT_STAGES,
 }
 #: Value sets with no tuple in transforms/records.py to follow.
-UNSYNCED = {("rejects", "stage")}
+UNSYNCED: set[tuple[str, str]] = set()
 
 
 def value_sets() -> dict[tuple[str, str], list[str]]:
@@ -328,8 +353,8 @@ def test_required_enum_columns_also_reject_nulls() -> None:
 
 
 def test_suites_cover_the_tables_and_name_real_columns() -> None:
-    assert suite_names() == ["articles", "events", "quotes", "rejects"]
-    tables = {t.name: t for t in (ARTICLES, QUOTES, EVENTS, REJECTS)}
+    assert suite_names() == ["articles", "event_participants", "events", "quotes", "rejects"]
+    tables = {t.name: t for t in (ARTICLES, QUOTES, EVENTS, PARTICIPANTS, REJECTS)}
     for name in suite_names():
         spec = load_suite_spec(name)
         missing = set(suite_columns(spec)) - set(tables[name].column_names)

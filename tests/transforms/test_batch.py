@@ -74,3 +74,26 @@ def test_an_extractor_bug_rejects_that_stage_and_keeps_the_article(
     (reject,) = frames["rejects"].to_dicts()
     assert (reject["stage"], reject["reason"]) == ("events", "extractor_error")
     assert "RuntimeError: boom" in reject["detail"]
+
+
+def test_compound_actors_become_one_participant_each() -> None:
+    text = (
+        "France and Germany expelled two Russian diplomats on Monday, the two governments "
+        "said in a joint statement, after a spying case that has strained relations for "
+        "months. Moscow called the decision hostile and promised a response in kind."
+    ) * 2
+    document = SourceDocument(
+        url="https://t.example/p",
+        source="t",
+        locator="p",
+        content_hash="p",
+        text=text,
+        published=dt.datetime(2024, 5, 9),
+    )
+    frames = transform_batch([document])
+    actors = frames["event_participants"].filter(frames["event_participants"]["role"] == "actor")
+    first = actors.filter(actors["event_id"] == actors["event_id"][0])
+    assert first.sort("position")[["participant", "country"]].rows() == [
+        ("France", "FRA"),
+        ("Germany", "DEU"),
+    ]
