@@ -29,6 +29,7 @@ from transforms.schemas import (
     PARTICIPANTS,
     QUOTES,
     REJECTS,
+    SPEAKERS,
     Table,
 )
 
@@ -179,6 +180,27 @@ def _extractor_failed(doc: SourceDocument, stage: str, exc: Exception) -> Reject
     )
 
 
+def speakers_frame(quotes: pl.DataFrame) -> pl.DataFrame:
+    """One row per canonical speaker per article, from a batch's quotes."""
+    named = quotes.filter(pl.col("speaker").is_not_null())
+    if named.is_empty():
+        return SPEAKERS.empty()
+    grouped = named.group_by("article_id", "speaker", maintain_order=True).agg(
+        pl.col("speaker_kind").mode().first(),
+        pl.col("speaker_role").drop_nulls().mode().first(),
+        pl.len().alias("quotes"),
+        pl.col("content_start").min().alias("first_offset"),
+    )
+    keys = [digest("speaker", a, s) for a, s in grouped.select("article_id", "speaker").rows()]
+    return (
+        grouped.with_columns(
+            pl.Series("speaker_id", keys, dtype=pl.String), pl.lit(None, pl.String).alias("load_id")
+        )
+        .select(SPEAKERS.column_names)
+        .cast(SPEAKERS.schema)
+    )
+
+
 def _frame(table: Table, rows: list[dict[str, object]]) -> pl.DataFrame:
     # An extractor may report the same span twice; the key decides what is one row.
     return table.frame(rows).unique(subset=list(table.key), keep="first", maintain_order=True)
@@ -249,7 +271,8 @@ def transform_batch(
     frames = {
         DOCUMENTS.name: _frame(DOCUMENTS, documents),
         ARTICLES.name: _frame(ARTICLES, articles),
-        QUOTES.name: _frame(QUOTES, quotes),
+        QUOTES.name: (quote_frame := _frame(QUOTES, quotes)),
+        SPEAKERS.name: speakers_frame(quote_frame),
         EVENTS.name: _frame(EVENTS, events),
         PARTICIPANTS.name: _frame(PARTICIPANTS, participants),
         REJECTS.name: _frame(REJECTS, rejects),

@@ -25,7 +25,11 @@ _TAIL_WORDS = frozenset(
         "shall also not never reportedly allegedly then later already recently formally officially "
         "publicly jointly again still now on in at to the a an that who which held holding hold "
         "began begun started launched staged did does do further swiftly quickly immediately "
-        "subsequently finally repeatedly openly its their his her in talks",
+        "subsequently finally repeatedly openly its their his her in talks "
+        # French and Spanish auxiliaries and adverbs between a subject and its verb
+        "a ont avait avaient été est sont était étaient aura auront ne n se s déjà également "
+        "officiellement aussi ha han había habían fue fueron ya también además lo le les y et "
+        "un una",
     )
 )
 _PP_START = re.compile(
@@ -47,7 +51,8 @@ _SUBORDINATOR = re.compile(
 )
 _SAID = re.compile(
     r"^.*\b(?:said|says|added|announced|claimed|reported|stated|confirmed|insisted|argued|"
-    r"warned)\s+(?:that\s+)?(?=\S)",
+    r"warned|anunció|afirmó|dijo|declaró|confirmó|aseguró|indicó|annoncé|déclaré|affirmé|"
+    r"indiqué|estimé|souligné)\s+(?:that\s+|que\s+|qu['’])?(?=\S)",
     re.I,
 )
 _LABEL = re.compile(r"^[A-Z][^:]{1,40}:\s+")

@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from transforms import event_clause as ec
 from transforms import event_parties as ep
 from transforms.actors import load_table
+from transforms.event_lexicon_fr_es import FUTURE_TENSE, NEGATION, NOT_ACT, PURPOSE, language
 from transforms.event_types import refine_type
-from transforms.plover import find_triggers
+from transforms.plover import TriggerMatch, find_triggers
 from transforms.records import Event
 from transforms.text import Span, sentences
 from transforms.timex import Timex, find_timexes
@@ -41,6 +42,27 @@ def _is_headline(text: str, sent: Span) -> bool:
     line_end = text.find("\n", sent.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip(" |\\")
     return not _END.search(line) and len(line) < 160
+
+
+def _foreign_modality(sent: str, trig: TriggerMatch, cstart: int, modality: str) -> str | None:
+    """French and Spanish negation ("n'a pas signé", "no firmó") and future tense; None for a
+    noun naming a topic ("la date limite du retrait") or an infinitive of purpose ("para
+    exigir")."""
+    before = sent[max(cstart, trig.start - 60) : trig.start]
+    if modality == "negated":
+        modality = "asserted"  # English "no" is not the test here ("no docentes")
+    nounish = trig.is_noun or re.search(r"(?:ions?|iones|ments?|rait|ada|ête|aques?)$", trig.text)
+    if nounish and NOT_ACT.search(before):
+        return None
+    if trig.text.endswith(("r", "er", "ir")) and PURPOSE.search(before):
+        return None
+    if NEGATION.search(before):
+        return "negated"
+    if FUTURE_TENSE.search(trig.text.split()[-1]) or re.search(
+        r"\b(?:va|vont|allait|iba|van|va\s+a|van\s+a)\s+$", sent[cstart : trig.start]
+    ):
+        return "future"
+    return modality
 
 
 def extract_events(
@@ -75,7 +97,8 @@ def extract_events(
     """
     table = load_table()
     story = table.story_country(text)
-    timexes = find_timexes(text, published)
+    lang = language(text)
+    timexes = find_timexes(text, published, lang=lang)
     sents = sentences(text)
     events: list[Event] = []
     last_actor_country: str | None = None
@@ -84,7 +107,7 @@ def extract_events(
     for sent in sents:
         off = sent.start
         s_tx = [t for t in timexes if off <= t.start < sent.end]
-        triggers = [] if _is_headline(text, sent) else find_triggers(sent.text)
+        triggers = [] if _is_headline(text, sent) else find_triggers(sent.text, lang)
         # "Protesters demonstrated": the participant noun is not a second protest.
         triggers = [
             t
@@ -116,6 +139,10 @@ def extract_events(
         for trig in triggers:
             cstart, cend = ec.clause(sent.text, trig.start, trig.end)
             modality = ec.modality(sent.text, trig, cstart)
+            if lang != "en" and modality is not None:
+                modality = _foreign_modality(sent.text, trig, cstart, modality)
+            if modality is None:
+                continue
             topic = trig.is_noun and ec.TOPIC.search(sent.text[cstart : trig.start])
             if modality is None or topic:
                 continue  # "talks over the withdrawal": the topic of another event

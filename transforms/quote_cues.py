@@ -166,7 +166,7 @@ _NOUNISH = frozenset(
 )
 
 LEMMA_OF: dict[str, str] = {}
-for _lemma in (*SPEECH_LEMMAS, "call", "describe", "label", "brand", *_EVALUATIVE):
+for _lemma in (*SPEECH_LEMMAS, "call", "describe", "dub", "label", "brand", *_EVALUATIVE):
     for _form in _IRREGULAR.get(_lemma) or _regular_forms(_lemma):
         if (
             _lemma in _NOUNISH

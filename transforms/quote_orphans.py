@@ -3,8 +3,8 @@
 News often quotes a speaker across sentences and paragraphs with no cue of its own
 (``Name: “…”``, a quote paragraph after one that introduced the speaker, a statement set off
 by a colon). Once the first two passes are done, a clause-like quoted span that no record covers
-goes to the speaker the context gives: a name right before a colon, else the nearest speaker
-quoted just before it, else the last person named close before it.
+goes to the speaker the context gives: a name right before a colon or after a dash, else the
+speaker quoted just before it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,10 @@ from transforms.quote_doc import Attribution, Doc, Rec, content_span
 from transforms.speakers import Mention, Speaker, speaker_after, speaker_before
 
 # Title Case runs ("Meet the Press", "The Art of the Deal") are titles, not speech.
-_MINOR = frozenset("a an the of and or in on at to for with by from as is vs".split())
+_MINOR = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
+    | {"as", "is", "vs"}
+)
 _SENT_END_RE = re.compile(r"[.?!…]['’”\"]*$")
 
 
@@ -86,10 +89,6 @@ def orphan_quotes(doc: Doc) -> None:
         doc.records.append(Rec("direct", start, end, att, speaker, None))
 
 
-import os
-MAXP = int(os.environ.get("MAXP", "2"))
-QONLY = os.environ.get("QONLY") == "1"
-LASTP = os.environ.get("LASTP", "1") == "1"
 _DASH_RE = re.compile(r"\s*[―—–-]+\s*")
 
 
@@ -101,21 +100,24 @@ def _dash_speaker(doc: Doc, q: QuoteSpan) -> Mention | None:
     if dash is None or dash.end() == q.end:
         return None
     mention = speaker_after(text, dash.end(), para.end)
-    if mention is None or text[mention.end : para.end].strip(" ,.;") and mention.appositive is None:
+    if mention is None:
+        return None
+    if text[mention.end : para.end].strip(" ,.;") and mention.appositive is None:
         return None
     return mention
 
 
 def _context_speaker(doc: Doc, pos: int) -> tuple[Speaker, float] | None:
-    """The speaker quoted last before ``pos`` in this or the previous paragraph."""
+    """The speaker quoted last before ``pos``, in this or the previous paragraph.
+
+    Only a quoted speaker carries over: the last person merely named nearby is wrong about as
+    often as right (a quote's attribution may follow it, or it may be a document's).
+    """
     para = doc.para_index(pos)
     prev = [r for r in doc.records if r.start < pos and r.speaker.name]
-    if prev:
-        last = max(prev, key=lambda r: r.start)
-        if para - doc.para_index(last.start) <= MAXP and (last.kind != "indirect" or not QONLY):
-            return last.speaker, 0.5
-    if LASTP:
-        mpos, mname = doc.names.last_person_before(pos)
-        if mname and mpos >= 0 and para - doc.para_index(mpos) <= 1:
-            return Speaker(mname, "person", None), 0.45
-    return None
+    if not prev:
+        return None
+    last = max(prev, key=lambda r: r.start)
+    if para - doc.para_index(last.start) > 1:
+        return None
+    return last.speaker, 0.5

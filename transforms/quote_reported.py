@@ -71,7 +71,7 @@ def reported_speech(doc: Doc) -> None:
             if end - start < 8 or mention is None:
                 continue
             quoted = [q for q in doc.qspans if q.start < end and start < q.end]
-            if quoted and lemma in ("call", "describe", "dub", "label", "brand"):
+            if quoted and lemma in _NAMING:
                 # "called Clinton, his rival, an ISIS “co-founder”": the naming phrase only.
                 end = max(q.end for q in quoted)
                 comma = text.rfind(", ", start, quoted[0].start)
@@ -91,10 +91,14 @@ def reported_speech(doc: Doc) -> None:
             if quoted and all(q.start <= start + 1 and q.end >= end - 1 for q in quoted):
                 # The clause is a whole quote ("She says “we will win.”"): direct, unless the
                 # first pass already took it.
-                if len(quoted) == 1 and not covered(doc, quoted[0].start, quoted[0].end):
-                    qs, qe = content_span(text, quoted[0])
+                q = quoted[0]
+                if len(quoted) == 1 and not covered(doc, q.start, q.end):
+                    # 'what she called “a disgrace”' names a thing: a fragment, marks kept.
+                    naming = lemma in _NAMING
+                    qs, qe = (q.start, q.end) if naming else content_span(text, q)
+                    att = Attribution(cue.group(), cs, mention, conf)
                     if qe > qs:
-                        doc.add("direct", qs, qe, Attribution(cue.group(), cs, mention, conf))
+                        doc.add("mixed" if naming else "direct", qs, qe, att)
                 continue
             if covered(doc, start, end) and not quoted:
                 continue
@@ -116,6 +120,44 @@ def _cut_content(doc: Doc, cue_start: int, start: int, end: int) -> int:
         if m and (cue.group().endswith("ing") or m.group().strip() != ","):
             return start + m.start()
     return end
+
+
+_NAMING = frozenset({"call", "describe", "dub", "label", "brand"})
+# "… and said", "… but also says", "…, and then told": a second predicate of the subject.
+_COORD_RE = re.compile(
+    r"(?:,\s*)?\b(?:and|but)(?:\s+(?:also|then|later|again|repeatedly|has|have|had))*\s*$"
+)
+
+
+_ADJUNCT_RE = re.compile(
+    r"\W*(?:in|on|at|during|after|before|once|when|while|as|since|with|for|from|by|earlier|"
+    r"later|last|speaking|asked|but|and|also|still|then|yet|however|meanwhile|instead|"
+    r"[A-Z]\w+ly)\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_subject(doc: Doc, sent: Span, pos: int) -> Mention | None:
+    """The subject of the sentence holding ``pos``: the speaker of an earlier cue in it
+    ("“…,” Ana said, adding that …"), else the phrase opening it or its first clause."""
+    text = doc.text
+    for r in reversed(doc.records):
+        a = r.attribution
+        if a.mention is not None and sent.start <= a.cue_start < pos:
+            return a.mention
+    lo = sent.start
+    for _ in range(3):
+        # "In August, several groups …" / "During a speech, Ana …": skip an opening adjunct.
+        if not _ADJUNCT_RE.match(text, lo, pos):
+            break
+        comma = text.find(", ", lo, pos)
+        if comma < 0:
+            return None
+        lo = comma + 2
+    mention = speaker_after(text, lo, pos)
+    if mention is None:
+        return None
+    return Mention(mention.start, mention.end, mention.text)
 
 
 def _clause_start(text: str, sent: Span, pos: int) -> int:
@@ -174,18 +216,24 @@ def _clause_for_cue(
     mention = speaker_before(text, sent.start, cs)
     if mention is not None and mention.text.lower() in ("it",) and lemma not in ("say", "report"):
         mention = None
-    if mention is None and cue.group().endswith("ing") and pre.rstrip().endswith(","):
-        # "…, saying the plan would fail": the speaker is the subject of the sentence.
-        mention = speaker_after(text, sent.start, cs)
+    coordinated = mention is None and _COORD_RE.search(pre) is not None
+    if mention is None and (
+        coordinated or (cue.group().endswith("ing") and pre.rstrip().endswith(","))
+    ):
+        # "…, saying the plan would fail" / "X praised Y and said …": the speaker is the
+        # subject of the sentence.
+        mention = sentence_subject(doc, sent, cs)
         if mention is not None:
-            mention = Mention(mention.start, mention.end, mention.text)
             gap = _AFTER_CUE_RE.match(text, ce, sent.end)
             return (gap.end() if gap else ce), sent.end, mention, 0.6
+        if coordinated:
+            return None
     if mention is None:
         # Inverted "…, said Name." or "…, says Name, a professor."
         if pre.rstrip().endswith(","):
             mention = speaker_after(text, ce, sent.end)
-            if mention is not None:
+            tail = text[mention.end : sent.end].strip(' .!?”"') if mention else ""
+            if mention is not None and (not tail or tail.startswith(",")):
                 comma = sent.start + len(pre.rstrip()) - 1
                 return _clause_start(text, sent, comma), comma, mention, 0.75
         return None
@@ -204,8 +252,15 @@ def _clause_for_cue(
     c_start = gap.end() if gap else rest_start
     remaining = text[c_start : sent.end].strip(" .,;:!?")
     before_mention = text[sent.start : mention.start].rstrip()
-    trailing = before_mention.endswith(",") and (
-        len(remaining.split()) <= 4 or _tail_after_attribution(text, sent, ce, c_start, mention)
+    # "On Twitter, Ana called it “a mess.”" / "…, Ana said that …": the cue introduces what
+    # follows; it does not close the clause before the comma.
+    introduced = re.search(r"\bthat\s*$", text[ce:c_start]) or re.search(r"[“\"«]", remaining)
+    trailing = (
+        before_mention.endswith(",")
+        and not introduced
+        and (
+            len(remaining.split()) <= 4 or _tail_after_attribution(text, sent, ce, c_start, mention)
+        )
     )
     if (
         not remaining

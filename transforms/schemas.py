@@ -213,6 +213,22 @@ EVENTS = Table(
     ("event_id",),
 )
 
+SPEAKERS = Table(
+    "speakers",
+    "one row per canonical speaker per article",
+    (
+        _c("speaker_id", _STR, "VARCHAR", "Key: a hash of article and speaker.", key=True),
+        _c("article_id", _STR, "VARCHAR", "The article (see `articles`)."),
+        _c("speaker", _STR, "VARCHAR", "Canonical speaker name, as in `quotes.speaker`."),
+        _c("speaker_kind", _STR, "VARCHAR", "`person`, `organization` or `unnamed`."),
+        _c("speaker_role", _STR, "VARCHAR", "The role given with the name most often."),
+        _c("quotes", _INT, "BIGINT", "Quotes attributed to the speaker in the article."),
+        _c("first_offset", _INT, "BIGINT", "Offset of the speaker's first quote in the text."),
+        _LOAD_ID,
+    ),
+    ("speaker_id",),
+)
+
 PARTICIPANTS = Table(
     "event_participants",
     "one row per party to an event, per role (a compound actor is several rows)",
@@ -254,4 +270,4 @@ REJECTS = Table(
 )
 
 #: The frames a batch produces, in load order.
-BATCH_TABLES = (DOCUMENTS, ARTICLES, QUOTES, EVENTS, PARTICIPANTS, REJECTS)
+BATCH_TABLES = (DOCUMENTS, ARTICLES, QUOTES, SPEAKERS, EVENTS, PARTICIPANTS, REJECTS)

@@ -117,6 +117,16 @@ _TRAILING_ADVERBIAL_RE = re.compile(
 )
 
 
+def _skip_parenthetical(toks: list[tuple[int, int, str]], j: int) -> int:
+    """Step back over a short parenthesis ending at ``toks[j]``: "Sen. Ana Ruiz (D-Ore.)"."""
+    if j < 0 or toks[j][2] != ")":
+        return j
+    for k in range(j - 1, max(j - 6, -1), -1):
+        if toks[k][2] == "(":
+            return k - 1
+    return j
+
+
 def speaker_before(text: str, lo: int, cue_start: int) -> Mention | None:
     """The speaker phrase that ends just before the cue at ``cue_start`` (``lo`` bounds it)."""
     adv = _TRAILING_ADVERBIAL_RE.search(text, lo, cue_start)
@@ -139,6 +149,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Mention | None:
             break
         j -= 1
         skipped += 1
+    j = _skip_parenthetical(toks, j)
     if j < 0:
         return None
     last = toks[j][2]
@@ -156,8 +167,16 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Mention | None:
         if k < 1 or toks[k][2] != "," or j - k < 2:
             return None
         appositive = text[toks[k + 1][0] : toks[j - 1][1]]
-        j = k - 1
+        j = _skip_parenthetical(toks, k - 1)
     start = _np_backward(toks, j)
+    if appositive and start is not None and start > 0 and toks[start - 1][2] == ",":
+        # "Ana Ruiz, 59, of Ashton, Md., who …, said": a comma chain after a leading name;
+        # the name opening it is the speaker, not the last piece of the chain ("Md.").
+        first = next(i for i, t in enumerate(toks) if t[2] == ",")
+        head = _np_backward(toks, first - 1) if first > 0 else None
+        if head == 0 and is_cap(toks[first - 1][2]):
+            start, j = 0, first - 1
+            appositive = text[toks[first + 1][0] : toks[-2][1]] if first + 1 < len(toks) else None
     if start is None:
         return None
     s, e = toks[start][0], toks[j][1]

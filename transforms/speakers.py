@@ -41,9 +41,17 @@ __all__ = [
 
 # --- canonical names ----------------------------------------------------------------------
 
+# A word with a full stop joins a name only when it is an abbreviation ("Gov.", "Jr.", "G.K.",
+# "Capt."): "… said Hester. Michael Mulgrew …" is two sentences, not one name.
+_LONG_ABBREVIATIONS = "|".join(
+    re.escape(t[:-1].capitalize()) for t in sorted(TITLES) if t.endswith(".") and len(t) > 4
+)
+_NAME_WORD = (
+    rf"(?:(?:[A-Z][\w’'-]{{0,2}}|{_LONG_ABBREVIATIONS})\.|[A-Z]\.(?:[A-Z]\.)*"
+    r"|[A-Z][\w’'-]*(?![\w’'.-]))"
+)
 _NAME_SEQ_RE = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'-]*\.?|[A-Z]\.)"
-    r"(?:\s+(?:[A-Z][\w’'-]*\.?|de|van|von|bin|al|da|del))*\s+[A-Z][\w’'-]+"
+    rf"(?<![\w’']){_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von|bin|al|da|del))*\s+[A-Z][\w’'-]+"
 )
 
 

@@ -90,6 +90,44 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"in the past|in the future|at the time)\b", re.I)),
 ]
 
+_MON_FR_ES = (
+    r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
+    r"novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
+    r"octubre|noviembre|diciembre)"
+)
+_WD_FR_ES = (
+    r"(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|"
+    r"viernes|s[áa]bado|domingo)"
+)
+_UNIT_FR_ES = r"(?:semaine|mois|année|an|semana|mes|año)"
+# French and Spanish: "le 13 avril", "el 9 de mayo", "en mayo de 2023", "à la mi-mars",
+# "lundi soir", "el martes", "la semana pasada", "plus tôt ce mois-ci". Months are lower case in
+# both languages, which keeps "Plaza de Mayo" out.
+_PATTERNS_FR_ES: list[tuple[str, re.Pattern[str]]] = [
+    ("dmy", re.compile(
+        rf"\b(?:(?P<wd>{_WD_FR_ES})\s+)?(?P<day>1er|1º|3[01]|[12]\d|0?[1-9])\s+(?:de\s+)?"
+        rf"(?P<mon>{_MON_FR_ES})(?:\s+(?:de\s+)?(?P<year>{_YEAR}))?\b")),
+    ("my", re.compile(
+        rf"(?:\b(?i:début|fin|a\s+mediados\s+de|a\s+finales\s+de|a\s+principios\s+de)\s+|"
+        rf"\bmi-)?(?P<mon>{_MON_FR_ES})\s+(?:de\s+)?(?P<year>{_YEAR})\b")),
+    ("mon", re.compile(
+        rf"(?:\b(?P<rel>(?i:el\s+)?próximo(?:\s+mes\s+de)?)\s+|\b(?i:en|depuis|desde|hasta|"
+        rf"de|fin|début|a\s+mediados\s+de|a\s+finales\s+de|a\s+principios\s+de)\s+|"
+        rf"\b(?i:d['’])|\bmi-)(?P<mon>{_MON_FR_ES})(?![\w-])")),
+    ("wday", re.compile(
+        rf"\b(?P<wd>{_WD_FR_ES})(?:\s+(?P<part>soir|matin|après-midi|por\s+la\s+noche))?"
+        r"(?:\s+(?P<rel>dernier|pasado))?\b")),
+    ("day", re.compile(r"\b(?:hier|aujourd['’]hui|avant-hier|demain|ayer|hoy|anteayer)\b",
+                       re.I)),
+    ("relunit", re.compile(
+        rf"\b(?:(?:la|le|el)\s+|l['’])(?P<unit>{_UNIT_FR_ES})\s+(?P<rel>dernière|dernier|"
+        rf"passée|passé|pasada|pasado|prochaine|prochain|próxima|próximo)\b|"
+        rf"\b(?P<rel2>ce|cette|este|esta)\s+(?P<unit2>{_UNIT_FR_ES})(?:-ci)?\b", re.I)),
+    ("within", re.compile(
+        rf"\b(?P<which>plus\s+tôt|más\s+temprano|plus\s+tard)\s+(?:ce|cette|este|esta)\s+"
+        rf"(?P<unit>{_UNIT_FR_ES})(?:-ci)?\b", re.I)),
+]
+
 # fmt: on
 _UNIT_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "centur")
 _NEEDS: dict[str, tuple[str, ...]] = {
@@ -143,7 +181,7 @@ class Timex:
         return self.date_start is not None
 
 
-def find_timexes(text: str, published: dt.date | None) -> list[Timex]:
+def find_timexes(text: str, published: dt.date | None, *, lang: str = "en") -> list[Timex]:
     """Find and resolve the temporal expressions in ``text``.
 
     Parameters
@@ -153,6 +191,8 @@ def find_timexes(text: str, published: dt.date | None) -> list[Timex]:
     published
         The publication date relative expressions are resolved against, or None (then only
         expressions that carry their own year are resolved).
+    lang
+        The article's language: "fr" and "es" add French and Spanish expressions.
 
     Returns
     -------
@@ -167,12 +207,14 @@ def find_timexes(text: str, published: dt.date | None) -> list[Timex]:
     """
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     lower = text.lower()
-    for rank, (kind, pattern) in enumerate(_PATTERNS):
-        keys = _NEEDS.get(kind)
+    patterns = _PATTERNS + _PATTERNS_FR_ES if lang in ("fr", "es") else _PATTERNS
+    n_en = len(_PATTERNS)
+    for rank, (kind, pattern) in enumerate(patterns):
+        keys = _NEEDS.get(kind) if rank < n_en else None
         if keys and not any(k in lower for k in keys):
             continue  # cheap skip: most patterns cannot match without one of their words
         for m in pattern.finditer(text):
-            if kind == "mon" and not (m.group("rel") or m.group("mod")):
+            if kind == "mon" and rank < n_en and not (m.group("rel") or m.group("mod")):
                 word = m.group("mon")
                 if word in ("May", "March") and not _MONTH_CUE.search(
                     text[max(0, m.start() - 12) : m.start()]
@@ -180,14 +222,14 @@ def find_timexes(text: str, published: dt.date | None) -> list[Timex]:
                     continue
             found.append((m.start(), m.end(), rank, kind, m))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
-    taken: list[tuple[int, int, str, re.Match[str]]] = []
-    for start, end, _, kind, m in found:
-        if all(end <= s or start >= e for s, e, _, _ in taken):
-            taken.append((start, end, kind, m))
+    taken: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for start, end, rank, kind, m in found:
+        if all(end <= s or start >= e for s, e, _, _, _ in taken):
+            taken.append((start, end, rank, kind, m))
     out: list[Timex] = []
-    for start, end, kind, m in sorted(taken, key=lambda t: t[0]):
+    for start, end, rank, kind, m in sorted(taken, key=lambda t: t[0]):
         future = bool(_FUTURE_CUE.search(text[max(0, start - 60) : start]))
-        tkind, res, bare, source = resolve(kind, m, published, future)
+        tkind, res, bare, source = resolve(kind, m, published, future, rank >= n_en)
         if res is None:
             out.append(Timex(m.group(0), start, end, tkind, bare, None, None, "unknown", "none"))
         else:

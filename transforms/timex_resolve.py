@@ -36,6 +36,34 @@ MONTHS = {
     "oct": 10,
     "nov": 11,
     "dec": 12,
+    # French and Spanish (lower case as written in those languages)
+    "janvier": 1,
+    "février": 2,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "enero": 1,
+    "febrero": 2,
+    "marzo": 3,
+    "abril": 4,
+    "mayo": 5,
+    "junio": 6,
+    "julio": 7,
+    "agosto": 8,
+    "septiembre": 9,
+    "setiembre": 9,
+    "octubre": 10,
+    "noviembre": 11,
+    "diciembre": 12,
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NUMBERS = {
@@ -59,6 +87,65 @@ NUMBERS = {
     "fifty": 50,
     "hundred": 100,
     "a hundred": 100,
+}
+# French and Spanish words the resolver reads, in their English form.
+FOREIGN = {
+    **dict(
+        zip(
+            ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+            WEEKDAYS,
+            strict=True,
+        )
+    ),
+    **dict(
+        zip(
+            ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+            WEEKDAYS,
+            strict=True,
+        )
+    ),
+    "miercoles": "wednesday",
+    "sabado": "saturday",
+    "soir": "evening",
+    "matin": "morning",
+    "noche": "night",
+    "tarde": "afternoon",
+    "après-midi": "afternoon",
+    "semaine": "week",
+    "mois": "month",
+    "année": "year",
+    "an": "year",
+    "semana": "week",
+    "mes": "month",
+    "año": "year",
+    "dernière": "last",
+    "dernier": "last",
+    "passée": "last",
+    "passé": "last",
+    "pasada": "last",
+    "pasado": "last",
+    "prochaine": "next",
+    "prochain": "next",
+    "próxima": "next",
+    "próximo": "next",
+    "proxima": "next",
+    "proximo": "next",
+    "ce": "this",
+    "cette": "this",
+    "este": "this",
+    "esta": "this",
+    "en curso": "this",
+    "plus tôt": "earlier",
+    "más temprano": "earlier",
+    "plus tard": "later",
+    "hier": "yesterday",
+    "ayer": "yesterday",
+    "aujourd'hui": "today",
+    "aujourd’hui": "today",
+    "hoy": "today",
+    "demain": "tomorrow",
+    "avant-hier": "the day before yesterday",
+    "anteayer": "the day before yesterday",
 }
 UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "century": "Y"}
 SEASONS = {
@@ -110,11 +197,19 @@ _Res = tuple[dt.date, dt.date, str, str]
 
 
 def resolve(
-    kind: str, m: re.Match[str], pub: dt.date | None, future: bool
+    kind: str, m: re.Match[str], pub: dt.date | None, future: bool, foreign: bool = False
 ) -> tuple[str, _Res | None, str | None, str]:
     """Return (timex kind, (start, end, granularity, value) or None, bare value, source)."""
     g = m.groupdict()
     text = m.group(0).lower()
+    if foreign:
+        g = {k: FOREIGN.get(" ".join(v.lower().split()), v) if v else v for k, v in g.items()}
+        if g.get("unit2"):  # "ce mois-ci", "este año"
+            g["unit"], g["rel"] = g["unit2"], g["rel2"]
+        if g.get("rel") and g["rel"] not in ("last", "next", "this"):
+            rel = g["rel"].lower()
+            g["rel"] = "next" if "próximo" in rel or "prochain" in rel else g["rel"]
+        text = FOREIGN.get(text, text)
     if kind == "iso":
         try:
             d = dt.date(int(g["y"]), int(g["m"]), int(g["d"]))

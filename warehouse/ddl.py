@@ -16,13 +16,32 @@ from importlib.resources import files
 
 import duckdb
 
-from transforms.schemas import ARTICLES, DOCUMENTS, EVENTS, PARTICIPANTS, QUOTES, REJECTS, Table
+from transforms.schemas import (
+    ARTICLES,
+    DOCUMENTS,
+    EVENTS,
+    PARTICIPANTS,
+    QUOTES,
+    REJECTS,
+    SPEAKERS,
+    Table,
+)
 from warehouse.ledger_tables import DQ_RESULTS, LOADS, SOURCE_CURSORS
 
 SCHEMA_VERSION = "1"
 #: Tables a load stages before promotion, and their marts.
-STAGED = (ARTICLES, QUOTES, EVENTS, PARTICIPANTS, REJECTS)
-MART_TABLES = (ARTICLES, QUOTES, EVENTS, PARTICIPANTS, REJECTS, LOADS, SOURCE_CURSORS, DQ_RESULTS)
+STAGED = (ARTICLES, QUOTES, SPEAKERS, EVENTS, PARTICIPANTS, REJECTS)
+MART_TABLES = (
+    ARTICLES,
+    QUOTES,
+    SPEAKERS,
+    EVENTS,
+    PARTICIPANTS,
+    REJECTS,
+    LOADS,
+    SOURCE_CURSORS,
+    DQ_RESULTS,
+)
 
 
 def _quote_literal(text: str) -> str:
@@ -45,7 +64,6 @@ def create_table_sql(table: Table, qualified: str) -> list[str]:
 
 #: The SQL models in ``warehouse/models``, each after the models it reads.
 MODELS = (
-    "speakers",
     "speaker_directory",
     "events_default",
     "event_cluster_members",
@@ -65,6 +83,19 @@ def _inherit_comments(con: duckdb.DuckDBPyConnection, view: str, table: str) -> 
     ).fetchall()
     for column, comment in rows:
         con.execute(f"COMMENT ON COLUMN main.{view}.{column} IS {_quote_literal(comment)}")
+
+
+#: Models that were views in earlier versions and are tables now.
+RETIRED_VIEWS = ("speakers",)
+
+
+def _drop_retired_views(con: duckdb.DuckDBPyConnection) -> None:
+    for name in RETIRED_VIEWS:
+        found = con.execute(
+            "SELECT 1 FROM duckdb_views() WHERE schema_name = 'main' AND view_name = ?", [name]
+        ).fetchall()
+        if found:
+            con.execute(f"DROP VIEW main.{name}")
 
 
 def model_sql() -> dict[str, str]:
@@ -91,6 +122,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     ]
     con.execute("BEGIN")
     try:
+        _drop_retired_views(con)
         for statement in statements:
             con.execute(statement)
         for sql in model_sql().values():

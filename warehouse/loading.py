@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 import duckdb
 import polars as pl
 
-from transforms.schemas import ARTICLES, DOCUMENTS, EVENTS, PARTICIPANTS, QUOTES
+from transforms.schemas import ARTICLES, DOCUMENTS, EVENTS, PARTICIPANTS, QUOTES, SPEAKERS
 from warehouse.ddl import STAGED
 
 
@@ -116,7 +116,7 @@ def promote(
     con.execute("BEGIN")
     try:
         touched = "SELECT article_id FROM staging.articles WHERE load_id = $load_id"
-        for table in (PARTICIPANTS, QUOTES, EVENTS, ARTICLES):
+        for table in (PARTICIPANTS, SPEAKERS, QUOTES, EVENTS, ARTICLES):
             con.execute(
                 f"DELETE FROM main.{table.name} WHERE article_id IN ({touched})",
                 {"load_id": load_id},

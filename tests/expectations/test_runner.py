@@ -27,6 +27,7 @@ from transforms.schemas import (
     PARTICIPANTS,
     QUOTES,
     REJECTS,
+    SPEAKERS,
 )
 
 #: Validation time for every test: published_at may be at most NOW + 1 day.
@@ -106,6 +107,18 @@ def participant(i: int, **changes: Any) -> dict[str, Any]:
     return row | changes
 
 
+def speaker(i: int, **changes: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "speaker_id": f"s{i}",
+        "article_id": "a1",
+        "speaker": f"Amina Diallo {i}",
+        "speaker_kind": "person",
+        "quotes": 2,
+        "load_id": "L1",
+    }
+    return row | changes
+
+
 def reject(i: int, **changes: Any) -> dict[str, Any]:
     row: dict[str, Any] = {
         "reject_id": f"r{i}",
@@ -124,6 +137,7 @@ def clean_frames() -> dict[str, pl.DataFrame]:
         "quotes": QUOTES.frame([quote(i) for i in range(1, 4)]),
         "events": EVENTS.frame([event(i) for i in range(1, 4)]),
         "event_participants": PARTICIPANTS.frame([participant(i) for i in range(1, 4)]),
+        "speakers": SPEAKERS.frame([speaker(i) for i in range(1, 3)]),
         "rejects": REJECTS.frame([reject(i) for i in range(1, 3)]),
         # No suite: must be ignored, whatever it holds.
         "documents": DOCUMENTS.frame([{"article_id": None, "content_hash": None}]),
@@ -318,6 +332,7 @@ ENUMS = {
     ("events", "date_granularity"): records.GRANULARITIES,
     ("events", "date_source"): records.DATE_SOURCES,
     ("event_participants", "role"): records.PARTICIPANT_ROLES,
+    ("speakers", "speaker_kind"): records.SPEAKER_KINDS,
     ("rejects", "stage"): records.REJECT_STAGES,
 }
 #: Value sets with no tuple in transforms/records.py to follow.
@@ -353,8 +368,15 @@ def test_required_enum_columns_also_reject_nulls() -> None:
 
 
 def test_suites_cover_the_tables_and_name_real_columns() -> None:
-    assert suite_names() == ["articles", "event_participants", "events", "quotes", "rejects"]
-    tables = {t.name: t for t in (ARTICLES, QUOTES, EVENTS, PARTICIPANTS, REJECTS)}
+    assert suite_names() == [
+        "articles",
+        "event_participants",
+        "events",
+        "quotes",
+        "rejects",
+        "speakers",
+    ]
+    tables = {t.name: t for t in (ARTICLES, QUOTES, SPEAKERS, EVENTS, PARTICIPANTS, REJECTS)}
     for name in suite_names():
         spec = load_suite_spec(name)
         missing = set(suite_columns(spec)) - set(tables[name].column_names)

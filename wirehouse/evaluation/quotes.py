@@ -160,9 +160,13 @@ def surname_of(source: str | None) -> str | None:
     'ryder'
     >>> surname_of("Thomas Hanify, the president of the firefighters union")
     'hanify'
+    >>> surname_of("Rep. G.K. Butterfield (D-N.C.)")
+    'butterfield'
     """
     if not source:
         return None
+    # A party or state tag after a name ("Rep. Ann Lee (D-Ore.)") is not part of the surname.
+    source = re.sub(r"\s*\([^)]*\)", "", source)
     head = source.split(",")[0]
     if any(w[:1].isupper() for w in head.split()):
         source = head
