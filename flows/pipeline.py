@@ -16,6 +16,7 @@ from prefect.cache_policies import NO_CACHE
 
 from expectations.results import ValidationReport
 from transforms.batch import BatchFrames, DateWindow
+from warehouse.loading import Promotion
 from wirehouse.inputs import Item
 from wirehouse.runner import InlineStages, RunRequest, RunSummary, execute
 from wirehouse.settings import Settings
@@ -42,9 +43,14 @@ def stage_task(db: Path, load_id: str, frames: dict[str, pl.DataFrame], wait: fl
 
 @task(name="promote-load", cache_policy=NO_CACHE)
 def promote_task(
-    db: Path, load_id: str, summary: RunSummary, cursors: dict[str, dt.datetime], wait: float
-) -> dict[str, int]:
-    return _INLINE.promote(db, load_id, summary, cursors, wait)
+    db: Path,
+    load_id: str,
+    summary: RunSummary,
+    cursors: dict[str, dt.datetime],
+    checks: list[dict[str, object]],
+    wait: float,
+) -> Promotion:
+    return _INLINE.promote(db, load_id, summary, cursors, checks, wait)
 
 
 class PrefectStages:
@@ -65,9 +71,10 @@ class PrefectStages:
         load_id: str,
         summary: RunSummary,
         cursors: dict[str, dt.datetime],
+        checks: list[dict[str, object]],
         wait: float,
-    ) -> dict[str, int]:
-        return promote_task(db, load_id, summary, cursors, wait)
+    ) -> Promotion:
+        return promote_task(db, load_id, summary, cursors, checks, wait)
 
 
 @flow(name="wirehouse-load", log_prints=False, validate_parameters=False)

@@ -10,13 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import duckdb
 import polars as pl
 
 from transforms.schemas import ARTICLES, DOCUMENTS, EVENTS, PARTICIPANTS, QUOTES, SPEAKERS
+from warehouse.audits import AuditResult, run_audits
 from warehouse.ddl import STAGED
+from warehouse.ledger_tables import DQ_RESULTS
+from wirehouse.errors import AuditFailed
+
+
+@dataclass(frozen=True, slots=True)
+class Promotion:
+    """What a promotion wrote: rows per table, and the audits it passed (or only warned on)."""
+
+    rows: dict[str, int]
+    audits: list[AuditResult]
 
 
 def _now() -> dt.datetime:
@@ -106,11 +118,18 @@ def promote(
     counts: Mapping[str, int],
     stage_seconds: Mapping[str, float],
     cursors: Mapping[str, dt.datetime] | None = None,
-) -> dict[str, int]:
+    checks: Sequence[Mapping[str, object]] = (),
+) -> Promotion:
     """Move a load's staged rows into the marts and mark the load complete, atomically.
 
     An article seen again replaces its old version: its old quotes and events are deleted
-    with it. Returns the number of rows promoted per table.
+    with it. The cross-table audits run on the result before the commit, and the check
+    results (``checks``, plus the audits') are recorded in the same transaction.
+
+    Raises
+    ------
+    AuditFailed
+        A critical audit found rows that break it; nothing was promoted.
     """
     promoted: dict[str, int] = {}
     con.execute("BEGIN")
@@ -162,13 +181,20 @@ def promote(
                 "seconds": json.dumps({k: round(v, 3) for k, v in stage_seconds.items()}),
             },
         )
+        audits = run_audits(con)
+        failed = [a for a in audits if not a.success and a.audit.severity == "critical"]
+        if failed:
+            raise AuditFailed(
+                f"critical audit failed, load {load_id} not promoted: {failed[0].detail}", audits
+            )
+        _write_checks(con, load_id, [*checks, *(a.as_row() for a in audits)])
         for table in STAGED:
             con.execute(f"DELETE FROM staging.{table.name} WHERE load_id = ?", [load_id])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return promoted
+    return Promotion(promoted, audits)
 
 
 def source_cursors(con: duckdb.DuckDBPyConnection) -> dict[str, dt.datetime]:
@@ -180,18 +206,26 @@ def source_cursors(con: duckdb.DuckDBPyConnection) -> dict[str, dt.datetime]:
 
 
 def record_checks(
-    con: duckdb.DuckDBPyConnection, load_id: str, rows: list[dict[str, object]]
+    con: duckdb.DuckDBPyConnection, load_id: str, rows: Sequence[Mapping[str, object]]
 ) -> None:
-    """Keep a run's data-quality results (``dq_results``), replacing any earlier try."""
-    from warehouse.ledger_tables import DQ_RESULTS
-
-    con.register("run_checks", DQ_RESULTS.frame([{**row, "load_id": load_id} for row in rows]))
-    columns = ", ".join(DQ_RESULTS.column_names)
+    """Keep a failed run's data-quality results (``dq_results``), replacing any earlier try."""
     con.execute("BEGIN")
     try:
-        con.execute("DELETE FROM main.dq_results WHERE load_id = ?", [load_id])
-        con.execute(f"INSERT INTO main.dq_results ({columns}) SELECT {columns} FROM run_checks")
+        _write_checks(con, load_id, rows)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+def _write_checks(
+    con: duckdb.DuckDBPyConnection, load_id: str, rows: Sequence[Mapping[str, object]]
+) -> None:
+    frame = DQ_RESULTS.frame([{**row, "load_id": load_id} for row in rows])
+    columns = ", ".join(DQ_RESULTS.column_names)
+    con.execute("DELETE FROM main.dq_results WHERE load_id = ?", [load_id])
+    con.register("run_checks", frame)
+    try:
+        con.execute(f"INSERT INTO main.dq_results ({columns}) SELECT {columns} FROM run_checks")
+    finally:
+        con.unregister("run_checks")

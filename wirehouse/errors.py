@@ -7,12 +7,15 @@
     │   └── WarehouseBusy      another process holds the file or the run lock
     └── RunFailed              a run started but could not finish (exit code 1)
         └── ChecksFailed       a critical data-quality check stopped promotion
+            └── AuditFailed    a cross-table audit rolled the promotion back
 
 Every message names what is at fault (the file, URL, record, check) in one line; the CLI
 prints it in red and exits with :attr:`WirehouseError.exit_code`.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 
 class WirehouseError(Exception):
@@ -45,3 +48,14 @@ class RunFailed(WirehouseError):
 
 class ChecksFailed(RunFailed):
     """A critical data-quality check failed, so the load was not promoted to the marts."""
+
+
+class AuditFailed(ChecksFailed):
+    """A critical cross-table audit failed inside the promotion, which was rolled back.
+
+    ``results`` holds every audit's outcome, to be recorded after the rollback.
+    """
+
+    def __init__(self, message: str, results: list[Any]) -> None:
+        super().__init__(message)
+        self.results = results

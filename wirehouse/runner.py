@@ -26,9 +26,10 @@ from transforms.records import Reject, SourceDocument
 from warehouse import loading
 from warehouse.connection import connect
 from warehouse.ddl import ensure_schema
+from warehouse.loading import Promotion
 from warehouse.run_lock import run_lock
 from wirehouse.config import load_sources
-from wirehouse.errors import ChecksFailed, RunFailed, WirehouseError
+from wirehouse.errors import AuditFailed, ChecksFailed, RunFailed, WirehouseError
 from wirehouse.inputs import Item, SourceReader, documents_from_paths
 from wirehouse.settings import Settings
 
@@ -98,8 +99,9 @@ class Stages(Protocol):
         load_id: str,
         summary: RunSummary,
         cursors: dict[str, dt.datetime],
+        checks: list[dict[str, object]],
         wait: float,
-    ) -> dict[str, int]: ...
+    ) -> Promotion: ...
 
 
 class InlineStages:
@@ -123,8 +125,9 @@ class InlineStages:
         load_id: str,
         summary: RunSummary,
         cursors: dict[str, dt.datetime],
+        checks: list[dict[str, object]],
         wait: float,
-    ) -> dict[str, int]:
+    ) -> Promotion:
         counts = {
             "documents_read": summary.documents_read,
             "unchanged": summary.unchanged,
@@ -132,7 +135,12 @@ class InlineStages:
         }
         with connect(db, wait_seconds=wait) as con:
             return loading.promote(
-                con, load_id, counts=counts, stage_seconds=summary.stage_seconds, cursors=cursors
+                con,
+                load_id,
+                counts=counts,
+                stage_seconds=summary.stage_seconds,
+                cursors=cursors,
+                checks=checks,
             )
 
 
@@ -238,17 +246,13 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
             summary.stage_seconds["checks"] = round(checks.seconds, 3)
             summary.check_warnings = checks.failures("warning")
             summary.check_failures = checks.failures("critical")
-            with connect(db, wait_seconds=wait) as con:
-                loading.record_checks(con, load_id, checks.as_rows())
             if summary.check_failures:
+                with connect(db, wait_seconds=wait) as con:
+                    loading.record_checks(con, load_id, checks.as_rows())
+                more = len(summary.check_failures) - 1
                 raise ChecksFailed(
                     f"critical check failed, load {load_id} not promoted: "
-                    f"{summary.check_failures[0]}"
-                    + (
-                        f" (+{len(summary.check_failures) - 1} more)"
-                        if len(summary.check_failures) > 1
-                        else ""
-                    )
+                    f"{summary.check_failures[0]}" + (f" (+{more} more)" if more else "")
                 )
             moved = {
                 r.config.name: r.newest
@@ -256,7 +260,15 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
                 if request.command == "run" and r.newest is not None
             }
             began = time.perf_counter()
-            summary.loaded = stages.promote(db, load_id, summary, moved, wait)
+            try:
+                promotion = stages.promote(db, load_id, summary, moved, checks.as_rows(), wait)
+            except AuditFailed as failed:
+                audit_rows = [a.as_row() for a in failed.results]
+                with connect(db, wait_seconds=wait) as con:
+                    loading.record_checks(con, load_id, [*checks.as_rows(), *audit_rows])
+                raise
+            summary.loaded = promotion.rows
+            summary.check_warnings += [a.detail for a in promotion.audits if not a.success]
             summary.stage_seconds["load"] = round(
                 summary.stage_seconds.get("load", 0.0) + time.perf_counter() - began, 3
             )
