@@ -44,6 +44,9 @@ backfill: $(BIN)/wirehouse ## Load a publication range: make backfill START=2024
 	@test -n "$(START)" -a -n "$(END)" || { echo "usage: make backfill START=YYYY-MM-DD END=YYYY-MM-DD"; exit 2; }
 	$(BIN)/wirehouse backfill --start "$(START)" --end "$(END)"
 
+validate: $(BIN)/wirehouse ## Re-run the data-quality checks and audits on the warehouse
+	$(BIN)/wirehouse validate
+
 sql: $(BIN)/wirehouse ## Open the DuckDB shell read-only on the warehouse
 	$(BIN)/wirehouse sql
 
@@ -54,4 +57,4 @@ lock: ## Re-resolve requirements*.lock from requirements*.in (needs uv)
 clean: ## Remove the environment and the local warehouse
 	rm -rf $(VENV) data build *.egg-info
 
-.PHONY: help venv run test lint eval backfill sql lock clean
+.PHONY: help venv run test lint eval backfill validate sql lock clean

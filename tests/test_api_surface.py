@@ -13,6 +13,7 @@ def test_public_api() -> None:
         "query",
         "run",
         "show",
+        "validate",
     ]
     for name in api.__all__:
         assert callable(getattr(api, name))

@@ -121,16 +121,26 @@ def modality(sent: str, trig: TriggerMatch, cstart: int) -> str | None:
 
 def pick_date(trig: TriggerMatch, sent_timex: list[Timex], sent: str, off: int) -> Timex | None:
     best: tuple[int, Timex] | None = None
+    anchor: Timex | None = None
     for t in sent_timex:
         if not t.resolved or t.kind not in ("date", "time"):
             continue
         s, e = t.start - off, t.end - off
-        if re.search(
-            r"\b(?:after|following|since|before|until|by)\s+(?:a|an|the)?\s*$",
+        lead = re.search(
+            r"\b(after|following|since|before|until|by)\s+(?:a|an|the)?\s*$",
             sent[max(0, s - 20) : s],
             re.I,
-        ):
-            continue  # "after a July 2023 coup" dates another event
+        )
+        if lead:
+            # "after a July 2023 coup" dates another event; the act that followed it within
+            # the month takes the month when nothing else dates it.
+            if (
+                lead.group(1).lower() in ("after", "following")
+                and t.granularity == "month"
+                and re.match(r"\s+(?:coup|election|elections|vote|attack|takeover)\b", sent[e:])
+            ):
+                anchor = t
+            continue
         if ATTRIBUTIVE.search(sent[max(0, s - 8) : s]) and re.match(r"\s+[a-z]", sent[e : e + 3]):
             continue  # "a 2012 cooperation deal": the year belongs to the noun
         if t.text.lower().endswith("after"):
@@ -140,4 +150,6 @@ def pick_date(trig: TriggerMatch, sent_timex: list[Timex], sent: str, off: int) 
         dist = trig.start - e if e <= trig.start else s - trig.end
         if best is None or dist < best[0]:
             best = (dist, t)
+    if best is None and anchor is not None:
+        return anchor
     return best[1] if best else None

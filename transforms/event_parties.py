@@ -115,6 +115,23 @@ def _strip_tail(region: str, sent_offset: int, timexes: Sequence[Timex]) -> str:
             return region
 
 
+_LIST_TAIL = re.compile(
+    r"^(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+and\s+(?:the\s+)?[A-Z]"
+)
+_LIST_ITEM = re.compile(r"(?:^|\s)[A-Z][\w.'’-]*$")
+
+
+def _join_list(segments: list[str]) -> list[str]:
+    """ "France, Germany and the EU", "leaders of Mali, Burkina Faso and Niger": a compound
+    actor split at its commas is one phrase again (it takes the first country)."""
+    if len(segments) < 2 or not _LIST_TAIL.match(segments[-1]):
+        return segments
+    k = len(segments) - 1
+    while k > 0 and _LIST_ITEM.search(segments[k - 1]) and len(segments[k - 1].split()) <= 8:
+        k -= 1
+    return [*segments[:k], ", ".join(segments[k:])] if k < len(segments) - 1 else segments
+
+
 def actor(
     sent: str,
     cstart: int,
@@ -151,6 +168,7 @@ def actor(
                 segments.append(seg.strip())
     if not segments:
         return NO_PARTY
+    segments = _join_list(segments)
     text = segments[-1]
     text = _LEAD_SUB.sub("", text)
     if not text:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from transforms import event_clause as ec
 from transforms import event_parties as ep
+from transforms.actor_memory import ActorMemory
 from transforms.actors import load_table
 from transforms.event_lexicon_fr_es import FUTURE_TENSE, NEGATION, NOT_ACT, PURPOSE, language
 from transforms.event_types import refine_type
@@ -27,11 +28,6 @@ from transforms.timex import Timex, find_timexes
 
 __all__ = ["extract_events"]
 
-_PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.I)
-_ANAPHOR = re.compile(
-    r"^(?:It|This|He|She|They|The\s+(?:meeting|talks|visit|attack|protest|"
-    r"strike|clashes|agreement|deal|raid|arrests?|call|move|decision))\b"
-)
 _PARTICIPANT = re.compile(r"^(?:protesters|demonstrators|rioters|strikers)$", re.I)
 _END = re.compile(r"[.!?\"”’)»:\]]\s*$|\.\s+[A-Z]")
 
@@ -42,6 +38,23 @@ def _is_headline(text: str, sent: Span) -> bool:
     line_end = text.find("\n", sent.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip(" |\\")
     return not _END.search(line) and len(line) < 160
+
+
+def _single(dates: list[Timex]) -> Timex | None:
+    cands = [
+        t for t in dates if t.resolved and t.kind in ("date", "time") and t.granularity == "day"
+    ]
+    return cands[0] if len(cands) == 1 else None
+
+
+def _inherit(text: str, sent: Span, prev: Span | None, prev_dates: list[Timex]) -> Timex | None:
+    """The date of the previous sentence of the same paragraph, when it names a single day:
+    the paragraph goes on about the same occasion."""
+    if prev is None or not prev_dates:
+        return None
+    if "\n" not in text[prev.end : sent.start]:
+        return _single(prev_dates)
+    return None
 
 
 def _foreign_modality(sent: str, trig: TriggerMatch, cstart: int, modality: str) -> str | None:
@@ -101,7 +114,7 @@ def extract_events(
     timexes = find_timexes(text, published, lang=lang)
     sents = sentences(text)
     events: list[Event] = []
-    last_actor_country: str | None = None
+    memory = ActorMemory(text, table, story)
     prev: Span | None = None
     prev_dates: list[Timex] = []
     for sent in sents:
@@ -118,7 +131,7 @@ def extract_events(
             )
         ]
         if not triggers:
-            prev, prev_dates, last_actor_country = sent, s_tx, last_actor_country
+            prev, prev_dates = sent, s_tx
             continue
         place, place_country = ep.place(sent.text, table, story)
         in_caption = any(a <= off < b for a, b in caption_spans)
@@ -170,8 +183,11 @@ def extract_events(
             if actor.text is None and sent_events and not trig.is_noun:
                 first = sent_events[-1]  # coordinated verbs share the subject
                 actor = ep.Party(first.actor, first.actor_country, first.actor_sector)
-            if actor.text and _PRONOUN.match(actor.text) and actor.country is None:
-                actor = ep.Party(actor.text, last_actor_country, None)
+            resolved = actor.country
+            at = sent.text.rfind(actor.text, 0, trig.start) if actor.text else -1
+            before = sent.text[:at] if at > 0 else ""
+            country = memory.fill(actor.text, actor.country, before)
+            actor = ep.Party(actor.text, country, actor.sector)
             refined = refine_type(
                 trig.event_type,
                 trig.mode,
@@ -192,10 +208,16 @@ def extract_events(
             consequence = bool(ec.CONSEQUENCE.match(sent.text[cstart:]))
             date = ec.pick_date(trig, own if consequence else s_tx, sent.text, off)
             source = date.source if date else "none"
-            if date is None and prev is not None and prev_dates and _ANAPHOR.match(sent.text):
-                cands = [t for t in prev_dates if t.resolved and t.kind in ("date", "time")]
-                if len(cands) == 1 and prev.end + 2 >= off - 1:
-                    date, source = cands[0], "inherited"
+            # "had dropped": a perfect tense looks back from the occasion, it is not on it.
+            perfect = re.search(r"\b(?:had|has|have)\b", sent.text[cstart : trig.start])
+            if date is None and not s_tx and not perfect:
+                inherited = _inherit(text, sent, prev, prev_dates)
+                if inherited is not None and not (
+                    published
+                    and inherited.date_start
+                    and (published - inherited.date_start).days > 365
+                ):
+                    date, source = inherited, "inherited"
             if (
                 modality == "asserted"
                 and published
@@ -238,8 +260,7 @@ def extract_events(
                     confidence=round(confidence, 3),
                 )
             )
-            if actor.country:
-                last_actor_country = actor.country
+            memory.note(resolved)
         events.extend(sent_events)
         prev, prev_dates = sent, s_tx
     return events

@@ -8,8 +8,10 @@ Two passes over the text, both regex-driven so a typical article takes about a m
    (an interrupted quote, or a news-style multi-paragraph quote).
 2. Then verbs of saying outside quotes: ``Name said (that) …``, ``…, Name said.``,
    ``…, said Name``, ``according to Name, …``. A reported clause holding quoted words is a mixed
-   quote; quoted fragments with no cue around them are scare quotes, titles or nicknames and
-   are dropped.
+   quote. Clause-like quoted sentences still unattributed go to the context's speaker
+   (:mod:`transforms.quote_orphans`); quoted fragments left over go to the subject of their
+   clause when it is ``Subject verb … “…”`` (evaluative acts, chants:
+   :mod:`transforms.quote_fragments`); the rest are scare quotes, titles or nicknames.
 
 The rules are those of ``docs/annotation-guide.md`` (shared docs).
 """
@@ -22,6 +24,7 @@ from collections.abc import Sequence
 from transforms.quote_cues import CUE_RE, lemma_of
 from transforms.quote_direct import direct_quotes
 from transforms.quote_doc import Doc
+from transforms.quote_fragments import fragment_quotes
 from transforms.quote_orphans import orphan_quotes
 from transforms.quote_reported import reported_speech
 from transforms.records import Quote
@@ -61,6 +64,7 @@ def extract_quotes(text: str, *, caption_spans: Sequence[tuple[int, int]] = ()) 
     direct_quotes(doc)
     reported_speech(doc)
     orphan_quotes(doc)
+    fragment_quotes(doc)
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for r in sorted(doc.records, key=lambda r: (r.start, r.end)):

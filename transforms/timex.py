@@ -156,6 +156,30 @@ _FUTURE_CUE = re.compile(
 )
 
 
+# Patterns whose optional lead-ins make the engine try them at every word: scanned only in
+# windows around the keyword every match contains (no match is longer than _LEAD characters).
+_KEYWORD: dict[str, re.Pattern[str]] = {
+    "dur": re.compile(rf"{_UNITS}s?\b", re.I),
+    "ago": re.compile(r"\b(?:ago|after)\b", re.I),
+    "my": re.compile(rf"\b{_YEAR}\b"),
+}
+_LEAD = 80
+
+
+def _scan(kind: str, pattern: re.Pattern[str], text: str, english: bool) -> list[re.Match[str]]:
+    key = _KEYWORD.get(kind) if english else None
+    if key is None:
+        return list(pattern.finditer(text))
+    windows: list[list[int]] = []
+    for k in key.finditer(text):
+        lo, hi = max(0, k.start() - _LEAD), min(len(text), k.end() + 20)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    return [m for lo, hi in windows for m in pattern.finditer(text, lo, hi)]
+
+
 @dataclass(frozen=True, slots=True)
 class Timex:
     """One temporal expression found in a text, with its resolution.
@@ -213,7 +237,7 @@ def find_timexes(text: str, published: dt.date | None, *, lang: str = "en") -> l
         keys = _NEEDS.get(kind) if rank < n_en else None
         if keys and not any(k in lower for k in keys):
             continue  # cheap skip: most patterns cannot match without one of their words
-        for m in pattern.finditer(text):
+        for m in _scan(kind, pattern, text, rank < n_en):
             if kind == "mon" and rank < n_en and not (m.group("rel") or m.group("mod")):
                 word = m.group("mon")
                 if word in ("May", "March") and not _MONTH_CUE.search(

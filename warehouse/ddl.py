@@ -26,7 +26,7 @@ from transforms.schemas import (
     SPEAKERS,
     Table,
 )
-from warehouse.ledger_tables import DQ_RESULTS, LOADS, SOURCE_CURSORS
+from warehouse.ledger_tables import DQ_RESULTS, DQ_RUNS, LOADS, SOURCE_CURSORS
 
 SCHEMA_VERSION = "1"
 #: Tables a load stages before promotion, and their marts.
@@ -41,6 +41,7 @@ MART_TABLES = (
     LOADS,
     SOURCE_CURSORS,
     DQ_RESULTS,
+    DQ_RUNS,
 )
 
 

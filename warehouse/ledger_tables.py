@@ -66,3 +66,27 @@ DQ_RESULTS = Table(
     ),
     ("load_id", "table_name", "expectation", "column_name"),
 )
+
+DQ_RUNS = Table(
+    "dq_runs",
+    "one row per validated run: its distributions and the outcome of its checks",
+    (
+        Column("load_id", _S, "VARCHAR", "Key: the run (see `loads`), or `validate-...`.", False),
+        Column("validated_at", _TS, "TIMESTAMP", "When the checks finished (UTC)."),
+        Column("status", _S, "VARCHAR", "`passed`, `warnings` or `failed` (critical)."),
+        Column("articles", _I, "BIGINT", "Articles checked."),
+        Column("quotes", _I, "BIGINT", "Quotes checked."),
+        Column("events", _I, "BIGINT", "Events checked."),
+        Column("undated_article_share", _F, "DOUBLE", "Share of articles with no date."),
+        Column("unresolved_speaker_share", _F, "DOUBLE",
+               "Share of quotes whose speaker is unresolved."),
+        Column("undated_event_share", _F, "DOUBLE", "Share of events with no date."),
+        Column("quotes_per_article", _F, "DOUBLE", "Quotes per article."),
+        Column("events_per_article", _F, "DOUBLE", "Events per article."),
+        Column("critical_failures", _I, "BIGINT", "Critical checks and audits that failed."),
+        Column("warnings", _I, "BIGINT", "Warnings (failed warning checks, drift)."),
+        Column("seconds", _F, "DOUBLE", "Time spent validating, seconds."),
+        Column("docs_path", _S, "VARCHAR", "The run's Data Docs page (index.html), if built."),
+    ),
+    ("load_id",),
+)  # fmt: skip

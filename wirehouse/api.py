@@ -13,7 +13,7 @@ import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wirehouse.config import load_sources
 from wirehouse.errors import UsageError, WarehouseError
@@ -21,7 +21,18 @@ from wirehouse.inputs import expand_paths
 from wirehouse.runner import RunRequest, RunSummary, execute
 from wirehouse.settings import Settings
 
-__all__ = ["backfill", "duckdb_shell_command", "ingest", "query", "run", "show"]
+if TYPE_CHECKING:
+    from wirehouse.validation import ValidateSummary
+
+__all__ = [
+    "backfill",
+    "duckdb_shell_command",
+    "ingest",
+    "query",
+    "run",
+    "show",
+    "validate",
+]
 
 
 def _check(request: RunRequest, settings: Settings) -> None:
@@ -92,6 +103,17 @@ def backfill(
         raise UsageError(f"backfill: --start {first} is after --end {last}")
     request = RunRequest("backfill", start=first.isoformat(), end=last.isoformat())
     return _dispatch(request, settings or Settings())
+
+
+def validate(*, settings: Settings | None = None) -> ValidateSummary:
+    """Re-run the data-quality checks and audits on the warehouse as it is now.
+
+    The outcome is recorded in ``dq_results`` and ``dq_runs``; ``summary.ok`` is False when
+    a critical check failed.
+    """
+    from wirehouse.validation import validate_warehouse
+
+    return validate_warehouse(settings or Settings())
 
 
 def query(sql: str, *, settings: Settings | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:

@@ -150,6 +150,33 @@ def backfill(
 
 
 @app.command()
+def validate(db: Db = None, as_json: AsJson = False, debug: Debug = False) -> None:
+    """Re-run the data-quality checks and audits on the warehouse as it is now."""
+    from dataclasses import asdict
+
+    from wirehouse import api
+
+    settings = _settings(db)
+    try:
+        summary = api.validate(settings=settings)
+    except WirehouseError as exc:
+        _fail(exc, debug)
+    if as_json:
+        out.print_json(json.dumps(asdict(summary), default=str))
+    else:
+        colour, word = ("green", "passed") if summary.ok else ("red", "failed")
+        checked = ", ".join(f"{n} {t}" for t, n in summary.rows.items())
+        out.print(f"[bold {colour}]{word}[/]  {summary.validation_id}  in {summary.seconds:.1f} s")
+        out.print(f"checked: {checked}")
+        for line in summary.warnings[:10]:
+            out.print(f"[yellow]warning[/] {line}")
+        for line in summary.failures[:10]:
+            out.print(f"[red]critical[/] {line}")
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
 def sql(
     query: Annotated[
         str | None, typer.Argument(help="One query; omit for the DuckDB shell.")

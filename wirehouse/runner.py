@@ -17,13 +17,14 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
+import duckdb
 import polars as pl
 
 from expectations.results import CheckResult, ValidationReport
 from transforms.batch import BatchFrames, DateWindow, transform_batch
 from transforms.identity import article_id
 from transforms.records import Reject, SourceDocument
-from warehouse import loading
+from warehouse import loading, quality
 from warehouse.connection import connect
 from warehouse.ddl import ensure_schema
 from warehouse.loading import Promotion
@@ -75,6 +76,7 @@ class RunSummary:
     failure: str | None = None
     check_failures: list[str] = field(default_factory=list)
     check_warnings: list[str] = field(default_factory=list)
+    docs_path: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -150,7 +152,7 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
-class _CheckLog:
+class CheckLog:
     """Check results of all batches, merged per expectation: a run passes a check only if
     every batch did. Failing rows' counts add up; the last failure's detail is kept."""
 
@@ -240,15 +242,17 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
         items, readers = _plan(request, settings, cursors)  # raises UsageError before the ledger
         with connect(db, wait_seconds=wait) as con:
             loading.begin_load(con, load_id, summary.command)
-        checks = _CheckLog()
+        checks = CheckLog()
         try:
             _load_batches(items, request, settings, stages, summary, checks)
+            metrics = _check_run(db, load_id, stages, checks, wait)
             summary.stage_seconds["checks"] = round(checks.seconds, 3)
             summary.check_warnings = checks.failures("warning")
             summary.check_failures = checks.failures("critical")
             if summary.check_failures:
                 with connect(db, wait_seconds=wait) as con:
                     loading.record_checks(con, load_id, checks.as_rows())
+                    _record_run(con, load_id, metrics, summary, checks)
                 more = len(summary.check_failures) - 1
                 raise ChecksFailed(
                     f"critical check failed, load {load_id} not promoted: "
@@ -264,11 +268,15 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
                 promotion = stages.promote(db, load_id, summary, moved, checks.as_rows(), wait)
             except AuditFailed as failed:
                 audit_rows = [a.as_row() for a in failed.results]
+                summary.check_failures += [a.detail for a in failed.results if not a.success]
                 with connect(db, wait_seconds=wait) as con:
                     loading.record_checks(con, load_id, [*checks.as_rows(), *audit_rows])
+                    _record_run(con, load_id, metrics, summary, checks)
                 raise
             summary.loaded = promotion.rows
             summary.check_warnings += [a.detail for a in promotion.audits if not a.success]
+            with connect(db, wait_seconds=wait) as con:
+                _record_run(con, load_id, metrics, summary, checks)
             summary.stage_seconds["load"] = round(
                 summary.stage_seconds.get("load", 0.0) + time.perf_counter() - began, 3
             )
@@ -291,13 +299,63 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
     return summary
 
 
+def _check_run(
+    db: Path, load_id: str, stages: Stages, checks: CheckLog, wait: float
+) -> dict[str, object]:
+    """Run-level checks: the run's distributions against the ``run`` and ``sources`` suites,
+    and against recent runs (drift). Returns the run's figures."""
+    with connect(db, wait_seconds=wait) as con:
+        run = quality.run_metrics(con, load_id)
+        sources = quality.source_metrics(con, load_id)
+        figures = run.row(0, named=True)
+        drifted = quality.drift(con, figures)
+    checks.add(stages.validate({"run": run, "sources": sources}))
+    checks.add(
+        ValidationReport(
+            [
+                CheckResult(
+                    table=str(r["table_name"]),
+                    expectation=str(r["expectation"]),
+                    column=str(r["column_name"]),
+                    severity=str(r["severity"]),
+                    success=bool(r["success"]),
+                    observed_value=str(r["observed_value"]),
+                    unexpected_count=None,
+                    detail=str(r["detail"]),
+                )
+                for r in drifted
+            ],
+            0.0,
+        )
+    )
+    return figures
+
+
+def _record_run(
+    con: duckdb.DuckDBPyConnection,
+    load_id: str,
+    figures: dict[str, object],
+    summary: RunSummary,
+    checks: CheckLog,
+) -> None:
+    quality.record_run(
+        con,
+        load_id,
+        figures,
+        critical_failures=len(summary.check_failures),
+        warnings=len(summary.check_warnings),
+        seconds=checks.seconds,
+        docs_path=summary.docs_path,
+    )
+
+
 def _load_batches(
     items: Iterator[Item],
     request: RunRequest,
     settings: Settings,
     stages: Stages,
     summary: RunSummary,
-    checks: _CheckLog,
+    checks: CheckLog,
 ) -> None:
     db, wait = settings.db, settings.lock_wait_seconds
     seen: set[str] = set()
