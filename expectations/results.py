@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # GX types, imported from the modules that define them (mypy 
         ExpectationValidationResult,
     )
 
-from expectations.suites import DEFAULT_SEVERITY
+from expectations.suites import DEFAULT_SEVERITY, column_label
 
 #: How many distinct offending values GX samples per failed expectation (and we print).
 SAMPLE: Final = 5
@@ -91,7 +91,7 @@ def check_result(table: str, result: ExpectationValidationResult) -> CheckResult
     kwargs: dict[str, Any] = dict(config.kwargs)
     severity = str((config.meta or {}).get("severity", DEFAULT_SEVERITY))
     summary: dict[str, Any] = dict(result.result or {})
-    error = _exception_message(result.exception_info)
+    error = exception_message(result.exception_info)
     unexpected = summary.get("unexpected_count")
     success = bool(result.success) and error is None
     observed: str | None = None
@@ -99,7 +99,7 @@ def check_result(table: str, result: ExpectationValidationResult) -> CheckResult
         observed = json.dumps(_jsonable(summary["observed_value"]))
     elif not success and summary.get("partial_unexpected_counts"):
         observed = json.dumps(_jsonable(summary["partial_unexpected_counts"]))
-    column = _column_label(kwargs)
+    column = column_label(kwargs)
     return CheckResult(
         table=table,
         expectation=kind,
@@ -112,7 +112,7 @@ def check_result(table: str, result: ExpectationValidationResult) -> CheckResult
     )
 
 
-def _exception_message(info: Any) -> str | None:
+def exception_message(info: Any) -> str | None:
     """The message of an exception GX caught while computing the expectation, if any.
 
     GX reports this in two shapes: ``{"raised_exception": bool, "exception_message": ...}``
@@ -124,20 +124,9 @@ def _exception_message(info: Any) -> str | None:
     if "raised_exception" in info:
         return str(info.get("exception_message")) if info.get("raised_exception") else None
     for value in info.values():
-        message = _exception_message(value)
+        message = exception_message(value)
         if message is not None:
             return message
-    return None
-
-
-def _column_label(kwargs: Mapping[str, Any]) -> str | None:
-    if "column" in kwargs:
-        return str(kwargs["column"])
-    if "column_A" in kwargs and "column_B" in kwargs:
-        # Pair checks state A >= B; name the pair as the invariant reads: B <= A.
-        return f"{kwargs['column_B']},{kwargs['column_A']}"
-    if "column_list" in kwargs:
-        return ",".join(str(c) for c in kwargs["column_list"])
     return None
 
 
@@ -188,6 +177,42 @@ def _detail(
     if "observed_value" in summary:
         return f"{where}: {kind} failed, observed {_show(summary['observed_value'])}"
     return f"{where}: {kind} failed for {_count(n, 'value')}{found}"
+
+
+def row_detail(table: str, kind: str, kwargs: Mapping[str, Any], values: Mapping[str, Any]) -> str:
+    """One line on why one row broke a row-level expectation (for the quarantine table).
+
+    Parameters
+    ----------
+    table : str
+        Table name.
+    kind : str
+        GX expectation type.
+    kwargs : Mapping
+        The expectation's kwargs, as in the suite.
+    values : Mapping
+        The row's values by column name (at least the columns the expectation reads).
+    """
+    column = column_label(kwargs)
+    where = f"{table}.{column}" if column else table
+    shown = ", ".join(f"{c}={_show(values.get(c))}" for c in (column or "").split(",") if c)
+    if kind == "expect_column_values_to_be_in_set":
+        return f"{where}: {shown} is not in the allowed set"
+    if kind == "expect_column_values_to_match_regex":
+        return f"{where}: {shown} does not match {kwargs.get('regex')}"
+    if kind == "expect_column_values_to_be_between":
+        return f"{where}: {shown} {_bounds(kwargs.get('min_value'), kwargs.get('max_value'))}"
+    if kind == "expect_column_value_lengths_to_be_between":
+        value = values.get(str(column))
+        length = len(value) if isinstance(value, str) else None
+        bounds = _bounds(kwargs.get("min_value"), kwargs.get("max_value"))
+        return f"{where}: length {length} {bounds}: {shown}"
+    if kind == "expect_column_pair_values_a_to_be_greater_than_b":
+        relation = "<=" if kwargs.get("or_equal") else "<"
+        return (
+            f"{where}: {shown} breaks {kwargs.get('column_B')} {relation} {kwargs.get('column_A')}"
+        )
+    return f"{where}: {shown} fails {kind}"
 
 
 def _distinct(summary: Mapping[str, Any]) -> list[Any]:

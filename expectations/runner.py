@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Mapping
+from copy import deepcopy
 from dataclasses import dataclass
 from functools import cache
 from time import perf_counter
@@ -30,9 +31,14 @@ if TYPE_CHECKING:  # GX types, imported from the modules that define them (mypy 
     import polars as pl
     from great_expectations.core.batch_definition import BatchDefinition
     from great_expectations.core.expectation_suite import ExpectationSuite
+    from great_expectations.core.expectation_validation_result import (
+        ExpectationValidationResult,
+    )
     from great_expectations.data_context.data_context.abstract_data_context import (
         AbstractDataContext,
     )
+
+    from expectations.docs import RunValidations
 
 from expectations.results import SAMPLE, CheckResult, ValidationReport, check_result
 from expectations.suites import (
@@ -50,7 +56,21 @@ _RESULT_FORMAT: Final[dict[str, Any]] = {
     "partial_unexpected_count": SAMPLE,
 }
 
-__all__ = ["CheckResult", "ValidationReport", "suite_names", "validate_frames", "warm_up"]
+#: Every failing row, by its position in the frame: what quarantine needs to drop them.
+#: The SQL-like query GX would also build for them is not wanted.
+_ROWS_FORMAT: Final[dict[str, Any]] = {
+    "result_format": "COMPLETE",
+    "return_unexpected_index_query": False,
+}
+
+__all__ = [
+    "CheckResult",
+    "ValidationReport",
+    "failing_rows",
+    "suite_names",
+    "validate_frames",
+    "warm_up",
+]
 
 
 @dataclass(frozen=True)
@@ -101,7 +121,10 @@ def warm_up() -> None:
 
 
 def validate_frames(
-    frames: Mapping[str, pl.DataFrame], *, now: dt.datetime | None = None
+    frames: Mapping[str, pl.DataFrame],
+    *,
+    now: dt.datetime | None = None,
+    collector: RunValidations | None = None,
 ) -> ValidationReport:
     """Run each table's suite over its frame.
 
@@ -113,6 +136,8 @@ def validate_frames(
     now : datetime, optional
         The validation time that bounds ``published_at``; defaults to the current time.
         A naive value is taken as UTC.
+    collector : RunValidations, optional
+        Receives each table's raw GX result (for Data Docs; see ``expectations/docs.py``).
 
     Returns
     -------
@@ -144,8 +169,57 @@ def validate_frames(
                 result_format=_RESULT_FORMAT,
                 expectation_parameters=parameters,
             )
+            if collector is not None:
+                collector.add(table, outcome)
             checks = [check_result(table, r) for r in outcome.results]
             # GX lists expectations that raised first; put failures first, worst first.
             checks.sort(key=lambda c: (c.success, SEVERITIES.index(c.severity)))
             results.extend(checks)
     return ValidationReport(results, perf_counter() - started)
+
+
+def failing_rows(
+    table: str,
+    frame: pl.DataFrame,
+    expectations: list[dict[str, Any]],
+    *,
+    now: dt.datetime | None = None,
+) -> list[ExpectationValidationResult]:
+    """Re-run some of a table's expectations and report every failing row.
+
+    Parameters
+    ----------
+    table : str
+        A table with a suite; its datasource asset is reused.
+    frame : polars.DataFrame
+        The frame validated before.
+    expectations : list of dict
+        Expectations as in the suite JSON (usually the failed ones of a :class:`ValidationReport`).
+    now : datetime, optional
+        As for :func:`validate_frames` (bounds that depend on the time of the check).
+
+    Returns
+    -------
+    list of ExpectationValidationResult
+        One per expectation, in GX's order. ``result["unexpected_index_list"]`` lists the
+        positions (0-based) in ``frame`` of the rows that broke it: GX's own row-level
+        verdict, so nothing is re-implemented outside GX.
+    """
+    if frame.height == 0 or not expectations:
+        return []
+    import great_expectations as gx
+
+    parameters = expectation_parameters(now or dt.datetime.now(dt.UTC))
+    wanted = [c for c in suite_columns({"expectations": expectations}) if c in frame.columns]
+    with _lock:
+        engine = _build_engine()
+        # to_pandas() gives a RangeIndex, so GX's row indexes are positions in the frame.
+        batch = engine.batch_definitions[table].get_batch(
+            batch_parameters={"dataframe": frame.select(wanted).to_pandas()}
+        )
+        # GX builds its expectations from these dicts: give it copies, not the caller's.
+        suite = gx.ExpectationSuite(name=f"{table}_rows", expectations=deepcopy(expectations))
+        outcome = batch.validate(
+            suite, result_format=_ROWS_FORMAT, expectation_parameters=parameters
+        )
+    return list(outcome.results)
