@@ -14,7 +14,8 @@ import polars as pl
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from expectations.results import ValidationReport
+from expectations.docs import RunValidations
+from expectations.quarantine import Isolation
 from transforms.batch import BatchFrames, DateWindow
 from warehouse.loading import Promotion
 from wirehouse.inputs import Item
@@ -32,8 +33,8 @@ def transform_task(docs: list[Item], min_chars: int, window: DateWindow | None) 
 
 
 @task(name="validate-batch", cache_policy=NO_CACHE)
-def validate_task(frames: dict[str, pl.DataFrame]) -> ValidationReport:
-    return _INLINE.validate(frames)
+def validate_task(frames: dict[str, pl.DataFrame], collector: RunValidations | None) -> Isolation:
+    return _INLINE.validate(frames, collector)
 
 
 @task(name="stage-batch", cache_policy=NO_CACHE)
@@ -59,8 +60,10 @@ class PrefectStages:
     def transform(self, docs: list[Item], min_chars: int, window: DateWindow | None) -> BatchFrames:
         return transform_task(docs, min_chars, window)
 
-    def validate(self, frames: dict[str, pl.DataFrame]) -> ValidationReport:
-        return validate_task(frames)
+    def validate(
+        self, frames: dict[str, pl.DataFrame], collector: RunValidations | None
+    ) -> Isolation:
+        return validate_task(frames, collector)
 
     def stage(self, db: Path, load_id: str, frames: dict[str, pl.DataFrame], wait: float) -> None:
         stage_task(db, load_id, frames, wait)

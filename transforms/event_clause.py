@@ -19,7 +19,7 @@ _BOUNDARY = re.compile(
     r"and\s+(?:\w+ly\s+)?\w+ed\b)\s)"
 )
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|cannot|without|failed\s+to|neither|nor)\b|n['’]t\b", re.I
+    r"\b(?:not|never|no|nobody|cannot|without|failed\s+to|neither|nor)\b|n['’]t\b", re.I
 )
 # "accused the army of bombing a market, killing 14": the content of an accusation.
 _ACCUSED_OF = re.compile(
@@ -55,7 +55,8 @@ _COMMIT = re.compile(
 _CAUSE = re.compile(r"\b(?:prompting|prompted|forcing|forced|leading|led|causing|caused)\b", re.I)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?$", re.I)
 TOPIC = re.compile(
-    r"\b(?:over|about|regarding|on|of|into)\s+(?:the\s+|a\s+|an\s+)?"
+    r"\b(?:over|about|regarding|on|of|into|familiar\s+with|until\s+there\s+is)\s+"
+    r"(?:the\s+|a\s+|an\s+)?"
     r"(?:[\w“”\"-]+"
     r"\s+){0,2}$",
     re.I,
@@ -110,7 +111,7 @@ def modality(sent: str, trig: TriggerMatch, cstart: int) -> str | None:
         if not _COMMIT.search(gov):
             return None  # the content of a request, threat or plan, not an act
         return "negated" if _NEGATION.search(gov) else "future"
-    if _NEGATION.search(window):
+    if _NEGATION.search(window) or re.search(r"\b(?:nobody|no\s+one)\b", before):
         return "negated"
     if _HYPOTHETICAL.search(before) or sent.lstrip().startswith(("If ", "Unless ")):
         return "hypothetical"

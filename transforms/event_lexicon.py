@@ -33,10 +33,14 @@ LEXICON: list[Entry] = [
     # -- verbal cooperation
     ("AGREE", None, rf"{_v('agree')}\s+to|{_v('pledge', 'offer')}|promised?|promising|"
                     r"(?<!old\s)promises|commit(?:s|ted|ting)?\s+to|ready\s+to", "verb"),
+    ("AGREE", None, r"reach(?:ed|es|ing)?\s+(?:a\s+)?(?:consensus|understanding)", "verb"),
+    ("AGREE", None, r"(?P<t>announc(?:ed|es|ing)\s+(?:a|an|the)\s+(?:new\s+)?(?:\S+\s+){0,3}?"
+                    r"package)", "verb"),
     ("REQUEST", "meet", rf"{_v('invite')}", "verb"),
     ("CONSULT", None, rf"{_v('negotiate', 'consult', 'mediate')}|{_v('host')}|"
                       r"(?:peace\s+)?talks|negotiations", "noun"),
-    ("CONSULT", "visit", rf"{_v('attend')}|travell?(?:ed|ing|s)?\s+to|flew\s+to|"
+    ("CONSULT", "visit", rf"{_v('attend')}(?!\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:hearing|trial|"
+                         r"funeral|court|ceremony|school|university|church|mass|classes)\b)|travell?(?:ed|ing|s)?\s+to|flew\s+to|"
                          r"(?:take|took|taking)\s+part(?!\s+in\s+(?:\S+\s+){0,2}(?:strikes|attacks))",
      "verb"),
     ("CONSULT", None, r"\bmet\b|meets?\s+with|held\s+talks", "verb"),
@@ -70,13 +74,21 @@ LEXICON: list[Entry] = [
     # -- material cooperation
     ("COOPERATE", None, rf"{_v('cooperate', 'collaborate')}|joint\s+(?:exercises?|patrols?|"
                         r"operations?)|shared\s+(?:intelligence|information)|extradited", "verb"),
+    ("COOPERATE", None, r"(?P<t>helped|helping|helps)(?=\s+(?:\S+\s+){0,3}?(?:to\s+)?(?:supply|"
+                        r"build|evade|develop|produce|acquire|obtain|procure|transfer|finance|"
+                        r"smuggle|ship)\b)|(?P<t2>shipped|exported)(?=\s+(?:\S+\s+){0,6}?to\b)|"
+                        r"built\s+(?:a\s+)?supply\s+chain|(?P<t3>trained)(?=\s+(?:\S+\s+){0,3}?"
+                        r"(?:units|soldiers|troops|forces|pilots|officers|army|police)\b)", "verb"),
     ("AID", None, rf"(?P<t>{_v('deliver', 'donate', 'supply', 'provide')}|sent|sends?|"
-                  r"gave|gives?|granted|grants?)(?=\s+(?:\S+\s+){0,6}?[“\"]?(?:aid|assistance|"
+                  r"gave|gives?|granted|grants?|unloaded)(?!\s+chains?\b)(?=\s+(?:\S+\s+){0,6}?[“\"]?(?:aid|assistance|"
                   r"weapons|arms|systems|equipment|supplies|food|funds?|funding|loans?|"
                   r"[$€£]|million|billion|asylum|vaccines|ammunition|missiles|tanks|access|"
                   r"instructors|trainers))", "verb"),
     ("AID", None, r"humanitarian\s+aid|military\s+aid|granted\s+asylum", "noun"),
-    ("RETREAT", "release", rf"(?P<t>{_v('release')}|freed|frees?|freeing)(?=\s+(?:\w+\s+){{0,4}}?"
+    # "instructors arrived in Niamey": aid only when what arrives is help (event_types checks).
+    ("AID", "_arrive", r"arrived|(?P<t>deployed)(?=\s+to\b)", "verb"),
+    ("RETREAT", "release", rf"(?<!carrying\s)(?<!the\s)(?P<t>{_v('release')}|freed|frees?|freeing)"
+                           r"(?!\s+by\b)(?=\s+(?:\w+\s+){0,4}?"
                            r"(?:prisoners?|hostages?|detainees?|captives?|soldiers|journalists?|"
                            r"activists?|(?-i:[A-Z])))|(?:was|were|been|be|being)\s+(?P<t2>released|freed)|"
                            rf"(?P<t3>{_v('return')})(?=\s+(?:\S+\s+){{0,3}}?(?:prisoners|"
@@ -100,6 +112,8 @@ LEXICON: list[Entry] = [
                           r"calls?\s+(?:for|on)|calling\s+(?:for|on)|"
                           r"(?-i:asked)(?!\s+(?:not\s+to|whether|if|about|how|what|why"
                           r"|when|of)\b)|asks|pressed|demands", "verb"),
+    ("REQUEST", "change", r"(?P<t>ordered)(?=\s+(?:\S+\s+){0,3}?(?:release|reinstatement)\b)",
+     "verb"),
     ("REQUEST", "assist", r"sought\s+(?:help|aid|assistance|support)|requested\s+extradition",
      "verb"),
     ("ACCUSE", "allege", rf"{_v('accuse', 'blame', 'allege', 'prosecute')}|convicted", "verb"),
@@ -125,13 +139,19 @@ LEXICON: list[Entry] = [
                      r"vetoed|ruled\s+out|turned\s+down|denied|denies|declined\s+to(?!\s+(?:say|"
                      r"comment|discuss|elaborate|give|name|specify|confirm|disclose|provide|acknowledge|"
                      r"be\s+named|answer|respond))", "verb"),
+    ("REJECT", None, r"(?:ruling|order|verdict|demands?|calls?|ultimatum)\s+(?:\S+\s+){0,3}?"
+                     r"(?P<t>ignored)|(?P<t2>ignor(?:ed|es|ing))(?=\s+(?:\S+\s+){0,3}?(?:ruling|"
+                     r"order|verdict|demands?|calls|ultimatum|warnings?)\b)", "verb"),
     ("THREATEN", None, rf"{_v('threaten')}|threat\s+to|ultimatum|warned\s+of\s+(?:\w+\s+)?"
                        r"(?:retaliation|consequences|response)|"
                        r"reserved\s+the\s+right\s+to\s+respond", "verb"),
     # -- material conflict
     ("PROTEST", "demo", rf"{_v('protest', 'demonstrate', 'rally', 'march')}|rallied|"
-                        r"demonstrations?|protests|protesters|sit-in|took\s+to\s+the\s+streets"
+                        r"demonstrations?|protests|protesters|sit-in|(?:took|take|takes|taking)\s+to\s+the\s+streets"
+                        r"|chant(?:ed|ing|s)?|join(?:ed|ing)?\s+the\s+(?:crowds?|protests?|march|rally)"
+                        r"|(?<!evidence\s)(?P<t>gathered)(?=\s+(?:outside|in\s+front\s+of|near)\b)"
                         r"|marched|rall(?:y|ies)", "verb"),
+    ("PROTEST", "_storm", r"stormed", "verb"),
     ("PROTEST", "riot", r"riot(?:s|ed|ing)?|rioters", "verb"),
     ("PROTEST", "strike", r"(?:went|go|going|be)\s+on\s+strike|strikers|walkout|"
                           r"general\s+strike|(?P<t>strike)(?=\s+(?:by|over|against))", "verb"),
@@ -180,6 +200,10 @@ LEXICON: list[Entry] = [
      "verb"),
     ("COERCE", "ban", rf"(?:banned|bans|banning|outlawed|{_v('prohibit')})", "verb"),
     ("COERCE", "curfew", r"curfew", "noun"),
+    ("COERCE", "restrict", r"(?:measures|sanctions|designations)\s+(?:also\s+)?(?P<t>hit|targeted)|"
+                           r"(?P<t2>targeted)(?=\s+(?:\S+\s+){0,4}?(?:suppliers|companies|firms|"
+                           r"banks|entities|individuals|shadow\s+fleet|exports|imports)\b)",
+     "verb"),
     ("COERCE", "martial-law", r"martial\s+law|state\s+of\s+emergency", "noun"),
     ("COERCE", "deport", rf"{_v('deport')}|deportations?|evicted|evictions?", "verb"),
     ("COERCE", "seize", rf"{_v('seize', 'confiscate', 'annex', 'occupy', 'capture')}|occupied|"
@@ -195,7 +219,9 @@ LEXICON: list[Entry] = [
                       r"live\s+(?:rounds|ammunition|bullets)|rubber\s+bullets)|fought|"
                       r"stabbed|wounded|injured|lynched|set\s+fire|"
                       r"torched|burned|burnt|hacked\s+to\s+death|beat\s+up|beaten|assaulted|"
-                      r"hit\s+by\s+(?:a\s+)?(?:missile|rocket|shell)|invaded|massacred|"
+                      r"hit\s+by\s+(?:an?\s+)?(?:\S+\s+){0,3}?(?:missiles?|rockets?|shells?|bombs?|"
+                      r"drones?|strikes?)|invaded|massacred|push(?:ed|ing)\s+(?:deeper|further)\s+into|"
+                      r"(?:took|take|taking)\s+part\s+in\s+(?:\S+\s+){0,2}?(?:strikes|attacks|raids)|"
                       r"struck(?!\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|agreement|accord|balance|"
                       r"tone|note|chord))", "verb"),
     ("ASSAULT", None, r"fighting(?!\s+age)|clashes|airstrikes?|air\s+strikes?|drone\s+strikes?|"

@@ -35,6 +35,15 @@ _THREAT = re.compile(
     re.I,
 )
 
+_HELPERS = re.compile(
+    r"\b(?:instructors|trainers|advisers|advisors|aid\s+(?:workers|convoys?|shipments?)|"
+    r"shipments?\s+of|humanitarian\s+supplies|medical\s+teams?)\b",
+    re.I,
+)
+_CROWD = re.compile(
+    r"\b(?:crowds?|protesters|demonstrators|supporters|students|mobs?|rioters|marchers)\b", re.I
+)
+
 
 def refine_type(
     etype: str,
@@ -68,6 +77,12 @@ def refine_type(
         if _POSITIVE.search(complement):
             return "SUPPORT", None
         return None
+    elif mode == "_arrive":
+        if not _HELPERS.search(sentence):
+            return None  # only helpers arriving is aid; anyone else just travels
+        mode = None
+    elif mode == "_storm":
+        return ("PROTEST", "demo") if _CROWD.search(sentence) else ("ASSAULT", None)
     elif mode == "_warn":
         if not _THREAT.search(sentence):
             return None

@@ -11,6 +11,7 @@ expression gets no date: the publication date is not an event date.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -29,6 +30,11 @@ from transforms.timex import Timex, find_timexes
 __all__ = ["extract_events"]
 
 _PARTICIPANT = re.compile(r"^(?:protesters|demonstrators|rioters|strikers)$", re.I)
+# "data on protesters": the participants named as someone's object, not a protest.
+_OBJECT_OF = re.compile(r"\b(?:on|at|against|with|of|to|for|among|into)\s+(?:\w+\s+)?$", re.I)
+# "The protests began last week": a definite noun that refers back to an event already told.
+_ANAPHOR = re.compile(r"^\s*(?:The|This|That|These|Those)\s+$")
+_ASIDE = re.compile(r"\s+(?:began|started|came|ended|continued|followed)\b")
 _END = re.compile(r"[.!?\"”’)»:\]]\s*$|\.\s+[A-Z]")
 
 
@@ -54,6 +60,22 @@ def _inherit(text: str, sent: Span, prev: Span | None, prev_dates: list[Timex]) 
         return None
     if "\n" not in text[prev.end : sent.start]:
         return _single(prev_dates)
+    return None
+
+
+def _deadline(
+    s_tx: list[Timex], sent: str, off: int, cstart: int, cend: int, published: dt.date
+) -> Timex | None:
+    """ "Will leave by Sept. 15": a promised act runs from publication to its deadline."""
+    for t in s_tx:
+        if (
+            cstart <= t.start - off < cend
+            and t.date_end
+            and t.date_end >= published
+            and t.granularity == "day"
+            and re.search(r"\bby\s+(?:the\s+)?$", sent[max(0, t.start - off - 12) : t.start - off])
+        ):
+            return dataclasses.replace(t, date_start=published, granularity="unknown")
     return None
 
 
@@ -127,7 +149,10 @@ def extract_events(
             for t in triggers
             if not (
                 _PARTICIPANT.match(t.text)
-                and any(o is not t and o.event_type == t.event_type for o in triggers)
+                and (
+                    any(o is not t and o.event_type == t.event_type for o in triggers)
+                    or _OBJECT_OF.search(sent.text, max(0, t.start - 30), t.start)
+                )
             )
         ]
         if not triggers:
@@ -159,6 +184,12 @@ def extract_events(
             topic = trig.is_noun and ec.TOPIC.search(sent.text[cstart : trig.start])
             if modality is None or topic:
                 continue  # "talks over the withdrawal": the topic of another event
+            if (
+                trig.is_noun
+                and _ANAPHOR.match(sent.text[cstart : trig.start])
+                and _ASIDE.match(sent.text[trig.end :])
+            ):
+                continue
             passive = (
                 not trig.is_noun
                 and not trig.text.endswith("ing")
@@ -207,6 +238,10 @@ def extract_events(
             ]
             consequence = bool(ec.CONSEQUENCE.match(sent.text[cstart:]))
             date = ec.pick_date(trig, own if consequence else s_tx, sent.text, off)
+            statement = date and date.granularity == "day" and date.date_end
+            if modality == "future" and published and not (statement and statement <= published):
+                # "will leave by Sept. 15, they said on Sunday": the statement day wins.
+                date = _deadline(s_tx, sent.text, off, cstart, cend, published) or date
             source = date.source if date else "none"
             # "had dropped": a perfect tense looks back from the occasion, it is not on it.
             perfect = re.search(r"\b(?:had|has|have)\b", sent.text[cstart : trig.start])

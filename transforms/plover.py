@@ -149,12 +149,9 @@ def _compile(lexicon: list[Entry]) -> _Compiled:
     meta: list[tuple[str, str | None, bool]] = []
     for n, i in enumerate(order):
         etype, mode, pat, pos = lexicon[i]
-        pat = (
-            pat.replace("(?P<t>", f"(?P<t{n}>")
-            .replace("(?P<t2>", f"(?P<u{n}>")
-            .replace("(?P<t3>", f"(?P<v{n}>")
-            .replace("(?P<t4>", f"(?P<w{n}>")
-        )
+        # One pass: renaming "t" to "t2" first would let the "t2" rule rename it again.
+        for old, new in (("t2", "u"), ("t3", "v"), ("t4", "w"), ("t", "t")):
+            pat = pat.replace(f"(?P<{old}>", f"(?P<{new}{n}_>")
         meta.append((etype, mode, pos == "noun"))
         first, _ = _first_chars(re_parser.parse(pat, re.I))
         for ch in first if first is not None else "abcdefghijklmnopqrstuvwxyz$":
@@ -201,7 +198,7 @@ def find_triggers(sentence: str, lang: str = "en") -> list[TriggerMatch]:
         n = int((m.lastgroup or "e0")[1:])
         etype, mode, is_noun = meta[n]
         s, e = m.start(), m.end()
-        for g in (f"t{n}", f"u{n}", f"v{n}", f"w{n}"):
+        for g in (f"t{n}_", f"u{n}_", f"v{n}_", f"w{n}_"):
             if g in m.re.groupindex and m.group(g):
                 s, e = m.start(g), m.end(g)
                 break

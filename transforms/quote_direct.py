@@ -13,6 +13,7 @@ import re
 from transforms.quote_cues import CUE_RE, QuoteSpan, lemma_of
 from transforms.quote_doc import Attribution, Doc, Rec, content_span
 from transforms.quote_foreign import FOREIGN_CUES, INVERTED_PRONOUN_RE, foreign_speaker_span
+from transforms.speaker_subject import clause_subject, is_object_mention
 from transforms.speakers import Mention, speaker_after, speaker_before
 
 _DIRECTISH_END_RE = re.compile(r"[.?!,…]['’”\"]*$")
@@ -63,6 +64,15 @@ def _attribution_after(doc: Doc, pos: int, hi: int) -> Attribution | None:
     return Attribution(cue.group(), cue.start(), mention, 0.9)
 
 
+def _earlier_speaker(doc: Doc, lo: int, pos: int) -> Mention | None:
+    """The speaker of an earlier cue in the same sentence ("…,” Ana said, adding: “…”)."""
+    for r in reversed(doc.records):
+        a = r.attribution
+        if a.mention is not None and lo <= a.cue_start < pos:
+            return a.mention
+    return None
+
+
 def _attribution_before(doc: Doc, lo: int, pos: int) -> Attribution | None:
     """``Name told reporters: “…”`` / ``Name said, “…”``: attribution ending at a mark."""
     text = doc.text
@@ -82,11 +92,18 @@ def _attribution_before(doc: Doc, lo: int, pos: int) -> Attribution | None:
     elif cue.group().endswith("ing") and text[lo : cue.start()].rstrip().endswith(","):
         # "…, telling reporters: “…”": the speaker is the sentence subject.
         sent_lo = doc.sentence_at(cue.start()).start
-        mention = speaker_after(text, sent_lo, cue.start())
-        if mention is not None:
-            mention = Mention(mention.start, mention.end, mention.text)
+        mention = _earlier_speaker(doc, sent_lo, cue.start()) or clause_subject(
+            text, sent_lo, cue.start()
+        )
     else:
         mention = speaker_before(text, lo, cue.start())
+        if (
+            mention is not None
+            and cue.group().endswith("ing")
+            and is_object_mention(text, lo, mention)
+        ):
+            # "Ana issued a statement saying: “…”": the issuer speaks.
+            mention = clause_subject(text, doc.sentence_at(cue.start()).start, mention.start)
         if mention is None and lemma != "tell":  # the phrase after "told" is the addressee
             mention = speaker_after(text, cue.end(), pos)
     if mention is None:

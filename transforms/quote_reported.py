@@ -11,6 +11,7 @@ import re
 
 from transforms.quote_cues import CUE_RE, QUOTED_ONLY_LEMMAS, lemma_of
 from transforms.quote_doc import Attribution, Doc, content_span, covered, trim_span
+from transforms.speaker_subject import clause_subject, is_object_mention
 from transforms.speakers import Mention, speaker_after, speaker_before
 from transforms.text import Span
 
@@ -129,14 +130,6 @@ _COORD_RE = re.compile(
 )
 
 
-_ADJUNCT_RE = re.compile(
-    r"\W*(?:in|on|at|during|after|before|once|when|while|as|since|with|for|from|by|earlier|"
-    r"later|last|speaking|asked|but|and|also|still|then|yet|however|meanwhile|instead|"
-    r"[A-Z]\w+ly)\b",
-    re.IGNORECASE,
-)
-
-
 def sentence_subject(doc: Doc, sent: Span, pos: int) -> Mention | None:
     """The subject of the sentence holding ``pos``: the speaker of an earlier cue in it
     ("“…,” Ana said, adding that …"), else the phrase opening it or its first clause."""
@@ -145,19 +138,7 @@ def sentence_subject(doc: Doc, sent: Span, pos: int) -> Mention | None:
         a = r.attribution
         if a.mention is not None and sent.start <= a.cue_start < pos:
             return a.mention
-    lo = sent.start
-    for _ in range(3):
-        # "In August, several groups …" / "During a speech, Ana …": skip an opening adjunct.
-        if not _ADJUNCT_RE.match(text, lo, pos):
-            break
-        comma = text.find(", ", lo, pos)
-        if comma < 0:
-            return None
-        lo = comma + 2
-    mention = speaker_after(text, lo, pos)
-    if mention is None:
-        return None
-    return Mention(mention.start, mention.end, mention.text)
+    return clause_subject(text, sent.start, pos)
 
 
 def _clause_start(text: str, sent: Span, pos: int) -> int:
@@ -213,13 +194,22 @@ def _clause_for_cue(
             return _clause_start(text, sent, comma), comma, _phrase(text, ce, sent.end), 0.75
         return None
     pre = text[sent.start : cs]
-    mention = speaker_before(text, sent.start, cs)
+    participle = cue.group().endswith("ing") and pre.rstrip().endswith(",")
+    mention = None if participle else speaker_before(text, sent.start, cs)
     if mention is not None and mention.text.lower() in ("it",) and lemma not in ("say", "report"):
         mention = None
-    coordinated = mention is None and _COORD_RE.search(pre) is not None
-    if mention is None and (
-        coordinated or (cue.group().endswith("ing") and pre.rstrip().endswith(","))
+    if (
+        mention is not None
+        and cue.group().endswith("ing")
+        and is_object_mention(text, sent.start, mention)
     ):
+        # "Ana issued a statement saying …": the issuer speaks, not the statement.
+        subject = clause_subject(text, sent.start, mention.start)
+        if subject is not None:
+            gap = _AFTER_CUE_RE.match(text, ce, sent.end)
+            return (gap.end() if gap else ce), sent.end, subject, 0.65
+    coordinated = mention is None and _COORD_RE.search(pre) is not None
+    if mention is None and (coordinated or participle):
         # "…, saying the plan would fail" / "X praised Y and said …": the speaker is the
         # subject of the sentence.
         mention = sentence_subject(doc, sent, cs)
@@ -228,6 +218,8 @@ def _clause_for_cue(
             return (gap.end() if gap else ce), sent.end, mention, 0.6
         if coordinated:
             return None
+        if participle:
+            mention = speaker_before(text, sent.start, cs)
     if mention is None:
         # Inverted "…, said Name." or "…, says Name, a professor."
         if pre.rstrip().endswith(","):

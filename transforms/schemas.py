@@ -246,6 +246,27 @@ PARTICIPANTS = Table(
     ("participant_id",),
 )
 
+QUARANTINE = Table(
+    "quarantine",
+    "one row per row set aside by a data-quality check, and the check",
+    (
+        _c("quarantine_id", _STR, "VARCHAR", "Key: a hash of table, row key and check.", key=True),
+        _c("article_id", _STR, "VARCHAR", "The article the row belongs to."),
+        _c("table_name", _STR, "VARCHAR", "The table the row was meant for."),
+        _c("row_key", _STR, "VARCHAR", "The row's key in that table."),
+        _c(
+            "check_name",
+            _STR,
+            "VARCHAR",
+            "`<expectation>:<column>` that caught it, or `parent_quarantined`.",
+        ),
+        _c("detail", _STR, "VARCHAR", "One line on what was wrong with the row."),
+        _c("row_json", _STR, "VARCHAR", "The whole row, as JSON."),
+        _LOAD_ID,
+    ),
+    ("quarantine_id",),
+)
+
 REJECTS = Table(
     "rejects",
     "one row per input that could not be loaded, per reason",

@@ -169,11 +169,11 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Mention | None:
         appositive = text[toks[k + 1][0] : toks[j - 1][1]]
         j = _skip_parenthetical(toks, k - 1)
     start = _np_backward(toks, j)
-    if appositive and start is not None and start > 0 and toks[start - 1][2] == ",":
+    if appositive and start is not None and start > 0:
         # "Ana Ruiz, 59, of Ashton, Md., who …, said": a comma chain after a leading name;
         # the name opening it is the speaker, not the last piece of the chain ("Md.").
         first = next(i for i, t in enumerate(toks) if t[2] == ",")
-        head = _np_backward(toks, first - 1) if first > 0 else None
+        head = _np_backward(toks, first - 1) if 0 < first < start else None
         if head == 0 and is_cap(toks[first - 1][2]):
             start, j = 0, first - 1
             appositive = text[toks[first + 1][0] : toks[-2][1]] if first + 1 < len(toks) else None

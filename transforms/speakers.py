@@ -101,7 +101,14 @@ class NameIndex:
         best = self.by_surname.get(toks[-1])
         if best and set(toks) <= set(best.split()) | {toks[-1]}:
             return best
+        if len(toks) == 1:
+            return self.by_first_name(toks[0]) or name
         return name
+
+    def by_first_name(self, token: str) -> str | None:
+        """The one full name opening with ``token`` ("Guo" -> "Guo Shulan"), if unique."""
+        found = {n for n in self.by_surname.values() if n.split()[0] == token}
+        return found.pop() if len(found) == 1 else None
 
     def org_name(self, name: str) -> str:
         """The fullest form of an organisation name the article gives ("Treasury" ->

@@ -155,6 +155,7 @@ _FUTURE_CUE = re.compile(
     re.I,
 )
 
+_REPORTED = re.compile(r"\b(?:said|told|announced|added|stated|confirmed|reported)\b", re.I)
 
 # Patterns whose optional lead-ins make the engine try them at every word: scanned only in
 # windows around the keyword every match contains (no match is longer than _LEAD characters).
@@ -252,7 +253,10 @@ def find_timexes(text: str, published: dt.date | None, *, lang: str = "en") -> l
             taken.append((start, end, rank, kind, m))
     out: list[Timex] = []
     for start, end, rank, kind, m in sorted(taken, key=lambda t: t[0]):
-        future = bool(_FUTURE_CUE.search(text[max(0, start - 60) : start]))
+        window = text[max(0, start - 60) : start]
+        cues = list(_FUTURE_CUE.finditer(window))
+        # "will leave by Sept. 15, officials said on Sunday": the statement is past.
+        future = bool(cues) and not _REPORTED.search(window, cues[-1].end())
         tkind, res, bare, source = resolve(kind, m, published, future, rank >= n_en)
         if res is None:
             out.append(Timex(m.group(0), start, end, tkind, bare, None, None, "unknown", "none"))

@@ -21,6 +21,7 @@ from transforms.schemas import (
     DOCUMENTS,
     EVENTS,
     PARTICIPANTS,
+    QUARANTINE,
     QUOTES,
     REJECTS,
     SPEAKERS,
@@ -30,13 +31,14 @@ from warehouse.ledger_tables import DQ_RESULTS, DQ_RUNS, LOADS, SOURCE_CURSORS
 
 SCHEMA_VERSION = "1"
 #: Tables a load stages before promotion, and their marts.
-STAGED = (ARTICLES, QUOTES, SPEAKERS, EVENTS, PARTICIPANTS, REJECTS)
+STAGED = (ARTICLES, QUOTES, SPEAKERS, EVENTS, PARTICIPANTS, QUARANTINE, REJECTS)
 MART_TABLES = (
     ARTICLES,
     QUOTES,
     SPEAKERS,
     EVENTS,
     PARTICIPANTS,
+    QUARANTINE,
     REJECTS,
     LOADS,
     SOURCE_CURSORS,
@@ -49,10 +51,15 @@ def _quote_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def create_table_sql(table: Table, qualified: str) -> list[str]:
-    """``CREATE TABLE IF NOT EXISTS`` plus one ``COMMENT ON`` per table and column."""
+def create_table_sql(table: Table, qualified: str, *, constrained: bool = True) -> list[str]:
+    """``CREATE TABLE IF NOT EXISTS`` plus one ``COMMENT ON`` per table and column.
+
+    Staging tables are created unconstrained: a batch whose checks failed (a null key, say)
+    is still staged, so that its rows can be inspected where they stopped.
+    """
     cols = ",\n  ".join(
-        f"{c.name} {c.sql}{'' if c.nullable else ' NOT NULL'}" for c in table.columns
+        f"{c.name} {c.sql}{'' if c.nullable or not constrained else ' NOT NULL'}"
+        for c in table.columns
     )
     statements = [f"CREATE TABLE IF NOT EXISTS {qualified} (\n  {cols}\n)"]
     statements.append(f"COMMENT ON TABLE {qualified} IS {_quote_literal(table.grain)}")
@@ -110,7 +117,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     statements = ["CREATE SCHEMA IF NOT EXISTS raw", "CREATE SCHEMA IF NOT EXISTS staging"]
     statements += create_table_sql(DOCUMENTS, "raw.documents")
     for table in STAGED:
-        statements += create_table_sql(table, f"staging.{table.name}")
+        statements += create_table_sql(table, f"staging.{table.name}", constrained=False)
     for table in MART_TABLES:
         statements += create_table_sql(table, f"main.{table.name}")
     statements.append(

@@ -16,7 +16,15 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
-from transforms.schemas import ARTICLES, DOCUMENTS, EVENTS, PARTICIPANTS, QUOTES, SPEAKERS
+from transforms.schemas import (
+    ARTICLES,
+    DOCUMENTS,
+    EVENTS,
+    PARTICIPANTS,
+    QUARANTINE,
+    QUOTES,
+    SPEAKERS,
+)
 from warehouse.audits import AuditResult, run_audits
 from warehouse.ddl import STAGED
 from warehouse.ledger_tables import DQ_RESULTS
@@ -96,7 +104,7 @@ def stage_batch(
             " WHERE r.article_id = d.article_id AND r.content_hash = d.content_hash)"
         )
         for table in STAGED:
-            if tagged[table.name].height:
+            if table.name in tagged and tagged[table.name].height:
                 con.register("batch_rows", tagged[table.name])
                 columns = ", ".join(table.column_names)
                 con.execute(
@@ -135,7 +143,7 @@ def promote(
     con.execute("BEGIN")
     try:
         touched = "SELECT article_id FROM staging.articles WHERE load_id = $load_id"
-        for table in (PARTICIPANTS, SPEAKERS, QUOTES, EVENTS, ARTICLES):
+        for table in (PARTICIPANTS, SPEAKERS, QUOTES, EVENTS, QUARANTINE, ARTICLES):
             con.execute(
                 f"DELETE FROM main.{table.name} WHERE article_id IN ({touched})",
                 {"load_id": load_id},

@@ -20,10 +20,13 @@ from typing import Any, Protocol
 import duckdb
 import polars as pl
 
+from expectations.docs import RunValidations
+from expectations.quarantine import Isolation
 from expectations.results import CheckResult, ValidationReport
 from transforms.batch import BatchFrames, DateWindow, transform_batch
-from transforms.identity import article_id
+from transforms.identity import article_id, digest
 from transforms.records import Reject, SourceDocument
+from transforms.schemas import QUARANTINE
 from warehouse import loading, quality
 from warehouse.connection import connect
 from warehouse.ddl import ensure_schema
@@ -77,6 +80,7 @@ class RunSummary:
     check_failures: list[str] = field(default_factory=list)
     check_warnings: list[str] = field(default_factory=list)
     docs_path: str | None = None
+    quarantined: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -89,7 +93,9 @@ class Stages(Protocol):
         self, docs: list[Item], min_chars: int, window: DateWindow | None
     ) -> BatchFrames: ...
 
-    def validate(self, frames: dict[str, pl.DataFrame]) -> ValidationReport: ...
+    def validate(
+        self, frames: dict[str, pl.DataFrame], collector: RunValidations | None
+    ) -> Isolation: ...
 
     def stage(
         self, db: Path, load_id: str, frames: dict[str, pl.DataFrame], wait: float
@@ -112,10 +118,13 @@ class InlineStages:
     def transform(self, docs: list[Item], min_chars: int, window: DateWindow | None) -> BatchFrames:
         return transform_batch(docs, min_chars=min_chars, window=window)
 
-    def validate(self, frames: dict[str, pl.DataFrame]) -> ValidationReport:
+    def validate(
+        self, frames: dict[str, pl.DataFrame], collector: RunValidations | None
+    ) -> Isolation:
+        from expectations.quarantine import isolate
         from expectations.runner import validate_frames
 
-        return validate_frames(frames)
+        return isolate(frames, validate_frames(frames, collector=collector))
 
     def stage(self, db: Path, load_id: str, frames: dict[str, pl.DataFrame], wait: float) -> None:
         with connect(db, wait_seconds=wait) as con:
@@ -243,13 +252,15 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
         with connect(db, wait_seconds=wait) as con:
             loading.begin_load(con, load_id, summary.command)
         checks = CheckLog()
+        collector = RunValidations()
         try:
-            _load_batches(items, request, settings, stages, summary, checks)
+            _load_batches(items, request, settings, stages, summary, checks, collector)
             metrics = _check_run(db, load_id, stages, checks, wait)
             summary.stage_seconds["checks"] = round(checks.seconds, 3)
             summary.check_warnings = checks.failures("warning")
             summary.check_failures = checks.failures("critical")
             if summary.check_failures:
+                _build_docs(settings, load_id, collector, summary)
                 with connect(db, wait_seconds=wait) as con:
                     loading.record_checks(con, load_id, checks.as_rows())
                     _record_run(con, load_id, metrics, summary, checks)
@@ -269,12 +280,14 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
             except AuditFailed as failed:
                 audit_rows = [a.as_row() for a in failed.results]
                 summary.check_failures += [a.detail for a in failed.results if not a.success]
+                _build_docs(settings, load_id, collector, summary)
                 with connect(db, wait_seconds=wait) as con:
                     loading.record_checks(con, load_id, [*checks.as_rows(), *audit_rows])
                     _record_run(con, load_id, metrics, summary, checks)
                 raise
             summary.loaded = promotion.rows
             summary.check_warnings += [a.detail for a in promotion.audits if not a.success]
+            _build_docs(settings, load_id, collector, summary)
             with connect(db, wait_seconds=wait) as con:
                 _record_run(con, load_id, metrics, summary, checks)
             summary.stage_seconds["load"] = round(
@@ -309,7 +322,9 @@ def _check_run(
         sources = quality.source_metrics(con, load_id)
         figures = run.row(0, named=True)
         drifted = quality.drift(con, figures)
-    checks.add(stages.validate({"run": run, "sources": sources}))
+    began = time.perf_counter()
+    outcome = stages.validate({"run": run, "sources": sources}, None)
+    checks.add(ValidationReport(outcome.checks, time.perf_counter() - began))
     checks.add(
         ValidationReport(
             [
@@ -329,6 +344,41 @@ def _check_run(
         )
     )
     return figures
+
+
+def quarantine_rows(isolated: pl.DataFrame) -> pl.DataFrame:
+    """The quarantine checks' rows as ``quarantine`` table rows (key and article added)."""
+    if isolated.is_empty():
+        return QUARANTINE.empty()
+    keys = [
+        digest("quarantine", t, k, c)
+        for t, k, c in isolated.select("table_name", "row_key", "check").rows()
+    ]
+    return (
+        isolated.rename({"check": "check_name"})
+        .with_columns(
+            pl.Series("quarantine_id", keys, dtype=pl.String),
+            pl.col("row_json").str.json_path_match("$.article_id").alias("article_id"),
+            pl.lit(None, pl.String).alias("load_id"),
+        )
+        .select(QUARANTINE.column_names)
+        .cast(QUARANTINE.schema)
+    )
+
+
+def _build_docs(
+    settings: Settings, load_id: str, collector: RunValidations, summary: RunSummary
+) -> None:
+    """Data Docs of the run's checks, beside the warehouse; a failure here only warns."""
+    from expectations.docs import build_data_docs
+
+    folder = settings.docs_dir or settings.db.parent / "data-docs"
+    try:
+        page = build_data_docs(collector, folder / load_id, load_id)
+    except Exception as exc:  # noqa: BLE001 - the load is done; the docs are a view of it
+        summary.check_warnings.append(f"Data Docs could not be built: {exc}")
+        return
+    summary.docs_path = str(page) if page else None
 
 
 def _record_run(
@@ -356,6 +406,7 @@ def _load_batches(
     stages: Stages,
     summary: RunSummary,
     checks: CheckLog,
+    collector: RunValidations,
 ) -> None:
     db, wait = settings.db, settings.lock_wait_seconds
     seen: set[str] = set()
@@ -388,9 +439,14 @@ def _load_batches(
             seconds[stage] = seconds.get(stage, 0.0) + spent
         summary.outside_window += frames.outside_window
         reasons.update(frames["rejects"]["reason"].to_list())
-        checks.add(stages.validate(frames.frames))
         began = time.perf_counter()
-        stages.stage(db, summary.load_id, frames.frames, wait)
+        outcome = stages.validate(frames.frames, collector)
+        checks.add(ValidationReport(outcome.checks, time.perf_counter() - began))
+        staged = {**outcome.frames, QUARANTINE.name: quarantine_rows(outcome.quarantined)}
+        for check in outcome.quarantined["check"].to_list():
+            summary.quarantined[check] = summary.quarantined.get(check, 0) + 1
+        began = time.perf_counter()
+        stages.stage(db, summary.load_id, staged, wait)
         seconds["load"] = seconds.get("load", 0.0) + time.perf_counter() - began
     summary.rejects_by_reason = dict(reasons.most_common())
     summary.stage_seconds = {k: round(v, 3) for k, v in seconds.items()}

@@ -35,6 +35,9 @@ class Settings(BaseSettings):
         "prefect",
         description="`prefect` runs the stages as a Prefect flow; `inline` calls them directly.",
     )
+    docs_dir: Path | None = Field(
+        None, description="Where each run's Data Docs go; None: `data-docs/` beside the warehouse."
+    )
     lock_wait_seconds: float = Field(
         60.0, ge=0, description="How long a run waits for the warehouse or another run."
     )

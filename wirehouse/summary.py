@@ -43,6 +43,11 @@ def render_summary(summary: RunSummary, console: Console) -> None:
     if summary.stage_seconds:
         stages = "  ".join(f"{k} {v:.2f}s" for k, v in summary.stage_seconds.items())
         console.print(f"time per stage: {stages}")
+    if summary.quarantined:
+        held = ", ".join(f"{n} by {check}" for check, n in summary.quarantined.items())
+        console.print(f"[yellow]quarantined[/] {sum(summary.quarantined.values())} rows: {held}")
+    if summary.docs_path:
+        console.print(f"data docs: {summary.docs_path}")
     for line in summary.check_warnings[:5]:
         console.print(f"[yellow]warning[/] {line}")
     for line in summary.check_failures[:5]:

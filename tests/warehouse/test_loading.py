@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pytest
 
+from expectations.quarantine import QUARANTINE_SCHEMA
 from tests.conftest import page
 from wirehouse import api
 from wirehouse.errors import ChecksFailed, UsageError
@@ -138,9 +140,13 @@ def test_missing_path_is_a_usage_error_and_starts_nothing(
 
 
 class _FailingChecks(InlineStages):
-    def validate(self, frames):  # type: ignore[no-untyped-def]
-        from expectations.runner import CheckResult, ValidationReport
+    def validate(self, frames, collector):  # type: ignore[no-untyped-def]
+        from expectations.quarantine import Isolation
+        from expectations.results import CheckResult
+        from expectations.suites import suite_names
 
+        if not set(frames) & set(suite_names()) - {"run", "sources"}:
+            return super().validate(frames, collector)  # the run-level checks stay real
         bad = CheckResult(
             table="articles",
             expectation="expect_test_failure",
@@ -151,7 +157,7 @@ class _FailingChecks(InlineStages):
             unexpected_count=1,
             detail="articles.url: injected failure",
         )
-        return ValidationReport(results=[bad], seconds=0.0)
+        return Isolation(dict(frames), pl.DataFrame(schema=QUARANTINE_SCHEMA), [bad])
 
 
 def test_critical_check_failure_keeps_marts_and_staging(tmp_path: Path, settings: Settings) -> None:
@@ -164,7 +170,8 @@ def test_critical_check_failure_keeps_marts_and_staging(tmp_path: Path, settings
         assert con.execute("SELECT count(*) FROM articles").fetchall() == [(0,)]
         assert con.execute("SELECT count(*) FROM staging.articles").fetchall() == [(2,)]
         status, failure = con.execute("SELECT status, failure FROM loads").fetchall()[0]
-        assert con.execute("SELECT success FROM dq_results").fetchall() == [(False,)]
+        failed = con.execute("SELECT detail FROM dq_results WHERE NOT success").fetchall()
+        assert failed == [("articles.url: injected failure",)]
     assert status == "failed" and "injected failure" in failure
     # The failed load's documents are not "unchanged": a clean rerun loads them.
     summary = api.ingest([tmp_path / "in"], settings=settings)
