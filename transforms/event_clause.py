@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 
 from transforms.plover import TriggerMatch
@@ -120,9 +122,26 @@ def modality(sent: str, trig: TriggerMatch, cstart: int) -> str | None:
     return "asserted"
 
 
-def pick_date(trig: TriggerMatch, sent_timex: list[Timex], sent: str, off: int) -> Timex | None:
+_SUBORDINATE = re.compile(r"\b(?:since|after|before|when|while|until|who|which)\b[^,;]*$", re.I)
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}$", re.I)
+_JOINED = re.compile(r"\s+and\s+(?:\w+\s+){0,3}(?:more|others?|again)\s+(?:in|on)\s+$", re.I)
+
+
+def pick_date(
+    trig: TriggerMatch,
+    sent_timex: list[Timex],
+    sent: str,
+    off: int,
+    published: dt.date | None = None,
+    past: bool = False,
+) -> Timex | None:
+    """The temporal expression nearest the trigger, preferring its own clause; None when only
+    other events are dated. ``past`` drops expressions after publication ("talks next
+    month" does not date an invitation made on Tuesday)."""
     best: tuple[int, Timex] | None = None
     anchor: Timex | None = None
+    since: Timex | None = None
+    cstart, cend = clause(sent, trig.start, trig.end)
     for t in sent_timex:
         if not t.resolved or t.kind not in ("date", "time"):
             continue
@@ -133,10 +152,21 @@ def pick_date(trig: TriggerMatch, sent_timex: list[Timex], sent: str, off: int) 
             re.I,
         )
         if lead:
+            word = lead.group(1).lower()
+            if (
+                word == "since"
+                and published
+                and t.date_start
+                and t.date_start <= published
+                and s > trig.end
+                and _PERFECT.search(sent[max(0, trig.start - 30) : trig.start])
+            ):
+                # "have launched 50 attacks since November": from then to publication.
+                since = dataclasses.replace(t, date_end=published, granularity="unknown")
             # "after a July 2023 coup" dates another event; the act that followed it within
             # the month takes the month when nothing else dates it.
             if (
-                lead.group(1).lower() in ("after", "following")
+                word in ("after", "following")
                 and t.granularity == "month"
                 and re.match(r"\s+(?:coup|election|elections|vote|attack|takeover)\b", sent[e:])
             ):
@@ -145,12 +175,33 @@ def pick_date(trig: TriggerMatch, sent_timex: list[Timex], sent: str, off: int) 
         if ATTRIBUTIVE.search(sent[max(0, s - 8) : s]) and re.match(r"\s+[a-z]", sent[e : e + 3]):
             continue  # "a 2012 cooperation deal": the year belongs to the noun
         if t.text.lower().endswith("after"):
-            if s < trig.start and trig.start - e < 120:
+            if s < trig.start and trig.start - e < 120 and "," not in sent[e : trig.start]:
                 return t  # "more than a month after the junta ordered": dates what follows
             continue
         dist = trig.start - e if e <= trig.start else s - trig.end
+        # "invited ... to talks next month": a later occasion; "had met last week and
+        # would travel on April 11": the future act takes the later date.
+        if (
+            published
+            and t.date_start
+            and t.date_end
+            and not trig.is_noun
+            and ((t.date_start > published) if past else (t.date_end < published))
+        ):
+            dist += 500
+        if not cstart <= s < cend:
+            tstart, _ = clause(sent, s, e)
+            sub = _SUBORDINATE.search(sent, tstart, s)
+            if sub and not sub.start() <= trig.start < s:
+                continue  # "since the president took office last month": another event
+            dist += 1000
         if best is None or dist < best[0]:
             best = (dist, t)
-    if best is None and anchor is not None:
-        return anchor
-    return best[1] if best else None
+    if best is None:
+        return since or anchor
+    t = best[1]
+    for u in sent_timex:
+        # "expelled four diplomats in 2023 and two more in February": the later conjunct.
+        if u.start > t.end and u.resolved and _JOINED.fullmatch(sent[t.end - off : u.start - off]):
+            return u
+    return t

@@ -20,6 +20,7 @@ from transforms import event_clause as ec
 from transforms import event_parties as ep
 from transforms.actor_memory import ActorMemory
 from transforms.actors import load_table
+from transforms.event_inherit import Occasions
 from transforms.event_lexicon_fr_es import FUTURE_TENSE, NEGATION, NOT_ACT, PURPOSE, language
 from transforms.event_types import refine_type
 from transforms.plover import TriggerMatch, find_triggers
@@ -44,23 +45,6 @@ def _is_headline(text: str, sent: Span) -> bool:
     line_end = text.find("\n", sent.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip(" |\\")
     return not _END.search(line) and len(line) < 160
-
-
-def _single(dates: list[Timex]) -> Timex | None:
-    cands = [
-        t for t in dates if t.resolved and t.kind in ("date", "time") and t.granularity == "day"
-    ]
-    return cands[0] if len(cands) == 1 else None
-
-
-def _inherit(text: str, sent: Span, prev: Span | None, prev_dates: list[Timex]) -> Timex | None:
-    """The date of the previous sentence of the same paragraph, when it names a single day:
-    the paragraph goes on about the same occasion."""
-    if prev is None or not prev_dates:
-        return None
-    if "\n" not in text[prev.end : sent.start]:
-        return _single(prev_dates)
-    return None
 
 
 def _deadline(
@@ -137,11 +121,11 @@ def extract_events(
     sents = sentences(text)
     events: list[Event] = []
     memory = ActorMemory(text, table, story)
-    prev: Span | None = None
-    prev_dates: list[Timex] = []
+    occasions = Occasions(text, published)
     for sent in sents:
         off = sent.start
         s_tx = [t for t in timexes if off <= t.start < sent.end]
+        occasions.add(sent, s_tx)
         triggers = [] if _is_headline(text, sent) else find_triggers(sent.text, lang)
         # "Protesters demonstrated": the participant noun is not a second protest.
         triggers = [
@@ -156,7 +140,6 @@ def extract_events(
             )
         ]
         if not triggers:
-            prev, prev_dates = sent, s_tx
             continue
         place, place_country = ep.place(sent.text, table, story)
         in_caption = any(a <= off < b for a, b in caption_spans)
@@ -237,7 +220,10 @@ def extract_events(
                 or (t.text.lower().endswith("after") and abs(cstart - (t.end - off)) <= 8)
             ]
             consequence = bool(ec.CONSEQUENCE.match(sent.text[cstart:]))
-            date = ec.pick_date(trig, own if consequence else s_tx, sent.text, off)
+            past = modality not in ("future", "hypothetical")
+            date = ec.pick_date(trig, own if consequence else s_tx, sent.text, off, published, past)
+            if date is None and consequence and any(t.text.endswith("after") for t in own):
+                date = ec.pick_date(trig, s_tx, sent.text, off, published, past)
             statement = date and date.granularity == "day" and date.date_end
             if modality == "future" and published and not (statement and statement <= published):
                 # "will leave by Sept. 15, they said on Sunday": the statement day wins.
@@ -245,14 +231,17 @@ def extract_events(
             source = date.source if date else "none"
             # "had dropped": a perfect tense looks back from the occasion, it is not on it.
             perfect = re.search(r"\b(?:had|has|have)\b", sent.text[cstart : trig.start])
-            if date is None and not s_tx and not perfect:
-                inherited = _inherit(text, sent, prev, prev_dates)
+            dated = [t for t in s_tx if t.resolved and t.kind in ("date", "time")]
+            cue = occasions.cue(sent.text) if date is None and not dated else None
+            if date is None and (cue or (not s_tx and not perfect)):
+                inherited = occasions.inherit(sent, cue, not s_tx and not perfect)
                 if inherited is not None and not (
                     published
                     and inherited.date_start
                     and (published - inherited.date_start).days > 365
                 ):
                     date, source = inherited, "inherited"
+            occasions.note(date)
             if (
                 modality == "asserted"
                 and published
@@ -297,5 +286,4 @@ def extract_events(
             )
             memory.note(resolved)
         events.extend(sent_events)
-        prev, prev_dates = sent, s_tx
     return events

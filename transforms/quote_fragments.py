@@ -91,7 +91,7 @@ _NOT_VERB = frozenset(
 # Opening adjuncts to step over before the subject: "In a statement, …", "On Monday, …".
 _OPENER_RE = re.compile(
     r"(?:(?:In|On|At|During|After|Before|Since|With|For|From|By|Speaking|Earlier|Later|"
-    r"Last|But|And|Still|Yet|However|Meanwhile|Instead|Then|Now|Also|[A-Z]\w+ly)\b[^,.;:“”\"]"
+    r"Last|But|And|Still|Yet|However|Meanwhile|Instead|Then|Now|Also|Once|When|While|As|Asked|[A-Z]\w+ly)\b[^,.;:“”\"]"
     r"{0,80},\s+|(?:But|And|Yet|Still|Now|Then|So)\s+)"
 )
 _PASSIVE_RE = re.compile(r"\b(?:is|was|are|were|been|being|be)\b")

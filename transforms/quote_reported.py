@@ -244,6 +244,9 @@ def _clause_for_cue(
     c_start = gap.end() if gap else rest_start
     remaining = text[c_start : sent.end].strip(" .,;:!?")
     before_mention = text[sent.start : mention.start].rstrip()
+    if before_mention.endswith((",”", ',"')) and text.count("“", sent.start, mention.start) == 1:
+        # 'Voters want a leader “who listens,” Ana said.': a fragment closing its clause.
+        before_mention = before_mention[:-2] + before_mention[-1] + ","
     # "On Twitter, Ana called it “a mess.”" / "…, Ana said that …": the cue introduces what
     # follows; it does not close the clause before the comma.
     introduced = re.search(r"\bthat\s*$", text[ce:c_start]) or re.search(r"[“\"«]", remaining)

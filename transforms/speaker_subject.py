@@ -24,7 +24,7 @@ _ADJUNCT_RE = re.compile(
     r"like|unlike|alongside|amid|despite|following|here|there|back|beyond|outside|inside|"
     r"under|over|through|throughout|within|against|among|ahead|until|unless|if|although|"
     r"though|because|given|according|reached|asked|told|shortly|just|even|now|so|thus|"
-    r"[A-Z]\w+ly|[A-Z]\w+ing|[A-Z]\w+ed)\b|[\w-]+(?:\s+[\w-]+){0,2}\s+(?:later|ago|earlier)\s*,)",
+    r"(?-i:[A-Z]\w+(?:ly|ing|ed))(?=,|\s+(?-i:[a-z])))\b|[\w-]+(?:\s+[\w-]+){0,2}\s+(?:later|ago|earlier)\s*,)",
     re.IGNORECASE,
 )
 _BOUNDARY_RE = re.compile(r"(?:,|\s[—–])\s+")
@@ -33,6 +33,21 @@ _LOWER_WORD_RE = re.compile(r"\s+(?:\(\w[^)]{0,20}\)\s+)?[a-z]")
 
 def _segment_starts(text: str, lo: int, pos: int) -> list[int]:
     return [lo] + [m.end() for m in _BOUNDARY_RE.finditer(text, lo, pos)]
+
+
+# "The billionaire businessman began …": a lower-case description of a person as subject.
+_DESCRIPTION_RE = re.compile(
+    r"(?:The|This|That)\s+((?:[a-z][a-z-]+\s+){0,3}?(?:[a-z]+(?:man|woman|er|or|ist|ant|ent|"
+    r"ian|ee|ate)|senator|governor|mogul|tycoon|star|host|chief|mayor))"
+    r"(?=\s+(?:\w+ly\s+)?(?:(?:has|had|was|also|then|later)\s+)?[a-z]+(?:ed|s|ew|ook|ote|ave|egan|ent|ame|old|aid|oke|ut)\b)"
+)
+
+
+def _description(text: str, lo: int, pos: int) -> Mention | None:
+    m = _DESCRIPTION_RE.match(text, lo, pos)
+    if m is None or m.group(1).split()[-1] in ("center", "order", "matter", "number"):
+        return None
+    return Mention(m.start(), m.end(), m.group())
 
 
 def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
@@ -51,7 +66,7 @@ def clause_subject(text: str, lo: int, pos: int) -> Mention | None:
         if _ADJUNCT_RE.match(text, s, pos):
             after_adjunct = True
             continue
-        mention = speaker_after(text, s, pos)
+        mention = speaker_after(text, s, pos) or _description(text, s, pos)
         if mention is None:
             if after_adjunct:
                 continue

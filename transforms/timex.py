@@ -66,13 +66,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<n>{_NUM})\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|after)\b", re.I)),
     ("relunit", re.compile(
         r"\b(?P<rel>(?:the\s+)?(?:last|this|next|past|previous|coming|current))\s+"
-        r"(?P<unit>week|month|year|quarter|decade|century)\b(?!\s+(?:and|or)\b)", re.I)),
+        r"(?P<unit>week|month|year|quarter|decade|century)\b(?!\s+(?:and|or)\s+(?:a|an|one)\b)",
+        re.I)),
+    ("nth", re.compile(
+        r"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=until\s)|(?<=since\s)|(?<=\bfrom\s))the\s+(?P<day>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
+        r"(?=\s*(?:[,.;:)]|$|and\b|or\b))")),
     ("season", re.compile(
         rf"\b(?:(?P<rel>last|this|next|early|late|the)\s+)?(?P<season>spring|summer|autumn|"
         rf"winter)(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b", re.I)),
     ("quarter", re.compile(
         rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
         rf"(?:\s+of\s+(?P<year>{_YEAR}))?\b", re.I)),
+    ("year", re.compile(rf"\b(?:early|mid|late)-(?P<year>{_YEAR})\b", re.I)),
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>1[89]\d0|20\d0)s\b")),
     ("year", re.compile(
         rf"(?<![\d$€£.,/-])(?:(?:fiscal|FY)\s*)?(?P<year>{_YEAR})(?![\d%,.]\d|%|\s*percent|-\d)"
@@ -136,6 +141,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "ago": (" ago", " after"),
     "season": ("spring", "summer", "autumn", "winter"),
     "quarter": ("quarter",),
+    "nth": (" the ",),
     "decade": ("0s",),
     "dur": _UNIT_WORDS,
     "durbare": _UNIT_WORDS,
@@ -254,6 +260,9 @@ def find_timexes(text: str, published: dt.date | None, *, lang: str = "en") -> l
     out: list[Timex] = []
     for start, end, rank, kind, m in sorted(taken, key=lambda t: t[0]):
         window = text[max(0, start - 60) : start]
+        # A future cue of the previous sentence ("... would create jobs. On Wednesday, Xi ...")
+        # does not carry over.
+        window = re.split(r"[.!?][\"”’]?\s+|\n", window)[-1]
         cues = list(_FUTURE_CUE.finditer(window))
         # "will leave by Sept. 15, officials said on Sunday": the statement is past.
         future = bool(cues) and not _REPORTED.search(window, cues[-1].end())

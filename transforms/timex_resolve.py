@@ -11,151 +11,15 @@ import re
 
 __all__ = ["MONTHS", "WEEKDAYS", "resolve"]
 
-MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-    # French and Spanish (lower case as written in those languages)
-    "janvier": 1,
-    "février": 2,
-    "fevrier": 2,
-    "mars": 3,
-    "avril": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "août": 8,
-    "aout": 8,
-    "septembre": 9,
-    "octobre": 10,
-    "novembre": 11,
-    "décembre": 12,
-    "enero": 1,
-    "febrero": 2,
-    "marzo": 3,
-    "abril": 4,
-    "mayo": 5,
-    "junio": 6,
-    "julio": 7,
-    "agosto": 8,
-    "septiembre": 9,
-    "setiembre": 9,
-    "octubre": 10,
-    "noviembre": 11,
-    "diciembre": 12,
-}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "fifty": 50,
-    "hundred": 100,
-    "a hundred": 100,
-}
-# French and Spanish words the resolver reads, in their English form.
-FOREIGN = {
-    **dict(
-        zip(
-            ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-            WEEKDAYS,
-            strict=True,
-        )
-    ),
-    **dict(
-        zip(
-            ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
-            WEEKDAYS,
-            strict=True,
-        )
-    ),
-    "miercoles": "wednesday",
-    "sabado": "saturday",
-    "soir": "evening",
-    "matin": "morning",
-    "noche": "night",
-    "tarde": "afternoon",
-    "après-midi": "afternoon",
-    "semaine": "week",
-    "mois": "month",
-    "année": "year",
-    "an": "year",
-    "semana": "week",
-    "mes": "month",
-    "año": "year",
-    "dernière": "last",
-    "dernier": "last",
-    "passée": "last",
-    "passé": "last",
-    "pasada": "last",
-    "pasado": "last",
-    "prochaine": "next",
-    "prochain": "next",
-    "próxima": "next",
-    "próximo": "next",
-    "proxima": "next",
-    "proximo": "next",
-    "ce": "this",
-    "cette": "this",
-    "este": "this",
-    "esta": "this",
-    "en curso": "this",
-    "plus tôt": "earlier",
-    "más temprano": "earlier",
-    "plus tard": "later",
-    "hier": "yesterday",
-    "ayer": "yesterday",
-    "aujourd'hui": "today",
-    "aujourd’hui": "today",
-    "hoy": "today",
-    "demain": "tomorrow",
-    "avant-hier": "the day before yesterday",
-    "anteayer": "the day before yesterday",
-}
-UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "century": "Y"}
-SEASONS = {
-    "spring": ("SP", 3),
-    "summer": ("SU", 6),
-    "autumn": ("FA", 9),
-    "fall": ("FA", 9),
-    "winter": ("WI", 12),
-}
-PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+from transforms.timex_words import (
+    FOREIGN,
+    MONTHS,
+    NUMBERS,
+    PART_OF_DAY,
+    SEASONS,
+    UNIT_CODE,
+    WEEKDAYS,
+)
 
 
 def _num(word: str) -> int | None:
@@ -289,7 +153,11 @@ def resolve(
         if pub is None:
             return "date", None, None, "none"
         sat = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
-        if text.startswith("next"):
+        if text.startswith("next") or (
+            # "this weekend" is the weekend of the publication week (from Tuesday on; on a
+            # Monday only when the context looks ahead).
+            text.startswith("this") and pub.weekday() < 5 and (pub.weekday() > 0 or future)
+        ):
             sat += dt.timedelta(days=7)
         iso = sat.isocalendar()
         return (
@@ -298,6 +166,17 @@ def resolve(
             None,
             "relative",
         )
+    if kind == "nth":
+        # "on the 15th": that day of the publication month, or of the month before (after,
+        # in a future context) when it has not come yet (has passed).
+        if pub is None:
+            return "date", None, None, "none"
+        day = int(g["day"])
+        step = (1 if day < pub.day else 0) if future else (-1 if day > pub.day else 0)
+        y, mo = _add_months(pub.year, pub.month, step)
+        if day > _month_end(y, mo).day:
+            return "date", None, None, "none"
+        return "date", _day(dt.date(y, mo, day)), None, "relative"
     if kind == "within":
         if pub is None:
             return "date", None, None, "none"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import re
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +29,9 @@ from wirehouse.errors import UsageError
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 _EARLIEST = dt.datetime(1900, 1, 1)
+# What an article URL must look like: the warehouse's `articles` suite checks the same shape,
+# and a bad one found there would stop the whole run instead of one record.
+_URL = re.compile(r"^(?:https?|file)://\S+\Z")
 
 Item = SourceDocument | Reject
 
@@ -151,6 +155,9 @@ def _record_document(record: object, *, source: str, locator: str, raw: bytes) -
     url = record.get("url")
     if not isinstance(url, str) or not url.strip():
         return _reject(source, locator, "missing_url", 'the record has no "url" string')
+    url = url.strip()  # surrounding white space is never part of a URL
+    if not _URL.match(url):
+        return _reject(source, locator, "bad_url", f"not an http(s) or file URL: {url[:80]!r}")
     html, text = record.get("html"), record.get("text")
     if not isinstance(html, str) and not isinstance(text, str):
         return _reject(
@@ -298,6 +305,9 @@ class SourceReader:
     def _entry(self, url: str, title: str | None, published: dt.datetime | None) -> Iterator[Item]:
         cfg = self.config
         locator = f"{cfg.location}: {url}"
+        if not _URL.match(url):
+            yield _reject(cfg.name, locator, "bad_url", f"not an http(s) or file URL: {url[:80]!r}")
+            return
         if published is not None:
             self.newest = max(self.newest or published, published)
             if self.since is not None and published < self.since:

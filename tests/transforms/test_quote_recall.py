@@ -138,3 +138,37 @@ def test_dubbed_is_a_naming_cue() -> None:
     text = "Governor Lars Moen dubbed the new toll “a tax on going to work.”"
     q = _by_content(extract_quotes(text), "the new toll “a tax on going to work.”")
     assert (q.kind, q.speaker, q.cue_lemma) == ("mixed", "Lars Moen", "dub")
+
+
+def test_fragment_closing_its_clause_before_an_attribution() -> None:
+    text = "Towns like ours need a council “that answers the phone,” Marta Oyelaran said."
+    q = _by_content(
+        extract_quotes(text), "Towns like ours need a council “that answers the phone,”"
+    )
+    assert (q.kind, q.speaker, q.cue_lemma) == ("mixed", "Marta Oyelaran", "say")
+
+
+def test_first_name_ending_in_ly_is_not_an_adverb() -> None:
+    text = (
+        "Emily Darrow backed the harbour plan on Monday, saying the town needs "
+        "“a port that works all winter.”"
+    )
+    q = _by_content(extract_quotes(text), "the town needs “a port that works all winter.”")
+    assert q.speaker == "Emily Darrow"
+
+
+def test_lower_case_description_as_subject_of_saying() -> None:
+    text = (
+        "Ines Varga toured the mill on Friday.\n"
+        "The veteran fisherwoman began with the price of fuel, saying diesel now costs "
+        "“more than the catch itself.”"
+    )
+    q = _by_content(extract_quotes(text), "diesel now costs “more than the catch itself.”")
+    assert q.kind == "mixed"
+    assert q.speaker_text == "The veteran fisherwoman"
+
+
+def test_fragment_after_an_opening_clause() -> None:
+    text = "Once again, Pavel Brandt mocked the budget as “a wish list on stilts.”"
+    q = _by_content(extract_quotes(text), "the budget as “a wish list on stilts.”")
+    assert (q.kind, q.speaker) == ("mixed", "Pavel Brandt")

@@ -90,6 +90,7 @@ def test_bad_jsonl_lines_become_rejects_and_the_run_goes_on(
         json.dumps({"url": "https://a.example/4", "text": "Short.", "published": "2024-13-45"}),
         json.dumps({"url": "https://a.example/5", "text": "x " * 400, "published": "3000-01-01"}),
         json.dumps({"url": "https://a.example/6", "text": "Too short to be an article."}),
+        json.dumps({"url": "hard::a.example-7.html", "text": "x " * 400}),
     ]
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join(records) + "\n", encoding="utf-8")
@@ -104,9 +105,10 @@ def test_bad_jsonl_lines_become_rejects_and_the_run_goes_on(
         f"{path}:5": "bad_published",
         f"{path}:6": "implausible_published",
         f"{path}:7": "too_short",
+        f"{path}:8": "bad_url",
     }
     api.ingest([path], settings=settings)  # the same failures again are the same rows
-    assert counts(settings.db)["rejects"] == 6
+    assert counts(settings.db)["rejects"] == 7
 
 
 def test_jsonl_text_record_skips_extraction_and_source_date_wins(
