@@ -12,196 +12,36 @@ import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field, replace
 from itertools import islice
 from pathlib import Path
-from typing import Any, Protocol
 
 import duckdb
 import polars as pl
 
 from expectations.docs import RunValidations
-from expectations.quarantine import Isolation
 from expectations.results import CheckResult, ValidationReport
-from transforms.batch import BatchFrames, DateWindow, transform_batch
 from transforms.identity import article_id, digest
 from transforms.records import Reject, SourceDocument
 from transforms.schemas import QUARANTINE
 from warehouse import loading, quality
 from warehouse.connection import connect
 from warehouse.ddl import ensure_schema
-from warehouse.loading import Promotion
 from warehouse.run_lock import run_lock
+from wirehouse.check_log import CheckLog
 from wirehouse.config import load_sources
 from wirehouse.errors import AuditFailed, ChecksFailed, RunFailed, WirehouseError
 from wirehouse.inputs import Item, SourceReader, documents_from_paths
+from wirehouse.run_models import RunRequest, RunSummary
 from wirehouse.settings import Settings
+from wirehouse.stages import InlineStages, Stages
 
-
-@dataclass(frozen=True, slots=True)
-class RunRequest:
-    """What to load: plain values only, so a Prefect flow can take it as a parameter."""
-
-    command: str  # ingest | run | backfill
-    paths: tuple[str, ...] = ()
-    start: str | None = None  # backfill window, YYYY-MM-DD, inclusive
-    end: str | None = None
-
-    @property
-    def window(self) -> DateWindow | None:
-        if self.start is None or self.end is None:
-            return None
-        return DateWindow(dt.date.fromisoformat(self.start), dt.date.fromisoformat(self.end))
-
-    def describe(self) -> str:
-        args = list(self.paths)
-        if self.start:
-            args += [f"--start {self.start}", f"--end {self.end}"]
-        return " ".join([self.command, *args])
-
-
-@dataclass
-class RunSummary:
-    """What a run did, for the one-screen summary, ``--json`` and the tests."""
-
-    load_id: str
-    command: str
-    db: str
-    status: str = "running"
-    documents_read: int = 0
-    unchanged: int = 0
-    duplicates_in_run: int = 0
-    outside_window: int = 0
-    loaded: dict[str, int] = field(default_factory=dict)
-    rejects_by_reason: dict[str, int] = field(default_factory=dict)
-    stage_seconds: dict[str, float] = field(default_factory=dict)
-    seconds: float = 0.0
-    failure: str | None = None
-    check_failures: list[str] = field(default_factory=list)
-    check_warnings: list[str] = field(default_factory=list)
-    docs_path: str | None = None
-    quarantined: dict[str, int] = field(default_factory=dict)
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-class Stages(Protocol):
-    """The four steps of a batch, which an orchestrator may wrap (as Prefect tasks)."""
-
-    def transform(
-        self, docs: list[Item], min_chars: int, window: DateWindow | None
-    ) -> BatchFrames: ...
-
-    def validate(
-        self, frames: dict[str, pl.DataFrame], collector: RunValidations | None
-    ) -> Isolation: ...
-
-    def stage(
-        self, db: Path, load_id: str, frames: dict[str, pl.DataFrame], wait: float
-    ) -> None: ...
-
-    def promote(
-        self,
-        db: Path,
-        load_id: str,
-        summary: RunSummary,
-        cursors: dict[str, dt.datetime],
-        checks: list[dict[str, object]],
-        wait: float,
-    ) -> Promotion: ...
-
-
-class InlineStages:
-    """The stages called directly, in this process."""
-
-    def transform(self, docs: list[Item], min_chars: int, window: DateWindow | None) -> BatchFrames:
-        return transform_batch(docs, min_chars=min_chars, window=window)
-
-    def validate(
-        self, frames: dict[str, pl.DataFrame], collector: RunValidations | None
-    ) -> Isolation:
-        from expectations.quarantine import isolate
-        from expectations.runner import validate_frames
-
-        return isolate(frames, validate_frames(frames, collector=collector))
-
-    def stage(self, db: Path, load_id: str, frames: dict[str, pl.DataFrame], wait: float) -> None:
-        with connect(db, wait_seconds=wait) as con:
-            loading.stage_batch(con, load_id, frames)
-
-    def promote(
-        self,
-        db: Path,
-        load_id: str,
-        summary: RunSummary,
-        cursors: dict[str, dt.datetime],
-        checks: list[dict[str, object]],
-        wait: float,
-    ) -> Promotion:
-        counts = {
-            "documents_read": summary.documents_read,
-            "unchanged": summary.unchanged,
-            "outside_window": summary.outside_window,
-        }
-        with connect(db, wait_seconds=wait) as con:
-            return loading.promote(
-                con,
-                load_id,
-                counts=counts,
-                stage_seconds=summary.stage_seconds,
-                cursors=cursors,
-                checks=checks,
-            )
+__all__ = ["InlineStages", "RunRequest", "RunSummary", "Stages", "execute"]
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
-
-
-class CheckLog:
-    """Check results of all batches, merged per expectation: a run passes a check only if
-    every batch did. Failing rows' counts add up; the last failure's detail is kept."""
-
-    def __init__(self) -> None:
-        self.merged: dict[tuple[str, str, str | None], CheckResult] = {}
-        self.seconds = 0.0
-
-    def add(self, report: ValidationReport) -> None:
-        self.seconds += report.seconds
-        for result in report.results:
-            key = (result.table, result.expectation, result.column)
-            seen = self.merged.get(key)
-            if seen is None:
-                self.merged[key] = result
-                continue
-            failing = result if not result.success else seen
-            self.merged[key] = replace(
-                failing,
-                success=seen.success and result.success,
-                unexpected_count=(seen.unexpected_count or 0) + (result.unexpected_count or 0),
-            )
-
-    def failures(self, severity: str) -> list[str]:
-        return [r.detail for r in self.merged.values() if not r.success and r.severity == severity]
-
-    def as_rows(self) -> list[dict[str, object]]:
-        return [
-            {
-                "table_name": r.table,
-                "expectation": r.expectation,
-                "column_name": r.column,
-                "severity": r.severity,
-                "success": r.success,
-                "observed_value": r.observed_value,
-                "unexpected_count": r.unexpected_count,
-                "detail": r.detail,
-                "seconds": round(self.seconds, 3),
-            }
-            for r in self.merged.values()
-        ]
 
 
 def _plan(

@@ -41,7 +41,7 @@ class ValidateSummary:
 def validate_warehouse(settings: Settings) -> ValidateSummary:
     """Re-run every table suite and audit on the warehouse; record and return the outcome."""
     from expectations.runner import validate_frames
-    from wirehouse.runner import CheckLog
+    from wirehouse.check_log import CheckLog
 
     started = time.perf_counter()
     summary = ValidateSummary("validate-" + loading.new_load_id())
