@@ -121,7 +121,8 @@ def read_page(
     language: str | None = None,
 ) -> Item:
     """One HTML page file as a document; its URL from the page's canonical link if not given."""
-    locator = str(path)
+    # Absolute, so the same file read from another folder or source is the same reject row.
+    locator = str(path.resolve())
     try:
         data = _read_bytes(path, max_bytes)
     except _TooLarge:
@@ -210,7 +211,7 @@ def read_jsonl(path: Path, *, source: str, max_bytes: int) -> Iterator[Item]:
     try:
         with opener(path, "rb") as handle:
             for number, line in enumerate(handle, 1):
-                locator = f"{path}:{number}"
+                locator = f"{path.resolve()}:{number}"
                 if not line.strip():
                     continue
                 if len(line) > max_bytes:
@@ -225,7 +226,7 @@ def read_jsonl(path: Path, *, source: str, max_bytes: int) -> Iterator[Item]:
                     continue
                 yield _record_document(record, source=source, locator=locator, raw=line)
     except (OSError, EOFError, zlib.error) as exc:
-        yield _reject(source, str(path), "unreadable", f"cannot read: {exc}")
+        yield _reject(source, str(path.resolve()), "unreadable", f"cannot read: {exc}")
 
 
 def documents_from_paths(paths: Sequence[Path], *, source: str, max_bytes: int) -> Iterator[Item]:
