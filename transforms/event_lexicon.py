@@ -207,15 +207,19 @@ LEXICON: list[Entry] = [
     ("COERCE", "martial-law", r"martial\s+law|state\s+of\s+emergency", "noun"),
     ("COERCE", "deport", rf"{_v('deport')}|deportations?|evicted|evictions?", "verb"),
     ("COERCE", "seize", rf"{_v('seize', 'confiscate', 'annex', 'occupy', 'capture')}|occupied|"
-                        r"raided|raid(?:s)?|took\s+control|(?P<t>took|taken|take)(?=\s+(?:\S+\s+)"
-                        r"{0,2}?(?:villages?|towns?|settlements?|cities|city|control))", "verb"),
+                        r"raided|raid(?:s)?|took\s+control|looted|looting|ransacked|vandali[sz]ed|"
+                        r"(?:set\s+fire|torched|burned|burnt)(?!\s+(?:\S+\s+){0,3}?(?:alive|to\s+death|"
+                        r"people|civilians|villagers|residents|men|women|children))|"
+                        r"(?P<t>took|taken|take)(?=\s+(?:\S+\s+){0,2}?"
+                        r"(?:villages?|towns?|settlements?|cities|city|control))", "verb"),
     ("COERCE", "misinformation", r"disinformation(?:\s+campaigns?)?|misinformation",
      "noun"),
     ("COERCE", "censor", rf"{_v('censor')}|blocked\s+(?:access\s+to\s+)?(?:the\s+)?"
                          r"(?:internet|websites?|social\s+media)", "verb"),
-    ("ASSAULT", None, rf"{_v('attack', 'kill', 'clash', 'ambush', 'shell', 'bomb', 'loot')}|"
+    ("ASSAULT", None, rf"{_v('attack', 'kill', 'clash', 'ambush')}|shelled|shelling|bombed|bombing|"
                       rf"{_v('destroy')}|shot|shoot(?:s|ing)?(?!\s+down)|opened\s+fire|"
-                      r"fir(?:ed|e|es|ing)\s+(?:\w+\s+)?(?:at|on|rockets|missiles|shots|tear\s+gas|"
+                      r"fir(?:ed|e|es|ing)\s+(?:\w+\s+){0,3}?(?:at|on|rockets|missiles|shots|tear\s+gas|"
+                      r"shells|(?:shell\s+)?bombs|mortars?|artillery|"
                       r"live\s+(?:rounds|ammunition|bullets)|rubber\s+bullets)|fought|"
                       r"stabbed|wounded|injured|lynched|set\s+fire|"
                       r"torched|burned|burnt|hacked\s+to\s+death|beat\s+up|beaten|assaulted|"

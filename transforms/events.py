@@ -36,6 +36,11 @@ _OBJECT_OF = re.compile(r"\b(?:on|at|against|with|of|to|for|among|into)\s+(?:\w+
 # "The protests began last week": a definite noun that refers back to an event already told.
 _ANAPHOR = re.compile(r"^\s*(?:The|This|That|These|Those)\s+$")
 _ASIDE = re.compile(r"\s+(?:began|started|came|ended|continued|followed)\b")
+# "troops killed, wounded or exhausted": casualty participles in a list describe people.
+_CASUALTY = re.compile(r"^(?:killed|wounded|injured)$", re.I)
+_LISTED = re.compile(r"\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?\w+ed\b")
+# "shelled the camp, killing 22": the toll of the attack just told, not a second one.
+_TOLL = re.compile(r"^(?:killing|wounding|injuring)$", re.I)
 _END = re.compile(r"[.!?\"”’)»:\]]\s*$|\.\s+[A-Z]")
 
 
@@ -178,6 +183,21 @@ def extract_events(
                 and not trig.text.endswith("ing")
                 and bool(ec.PASSIVE.search(sent.text[cstart : trig.start]))
             )
+            if (
+                _CASUALTY.match(trig.text)
+                and not passive
+                and _LISTED.match(sent.text, trig.end)
+                and not re.search(
+                    r"\b(?:was|were|been|be|being|is|are)\s+$", sent.text[: trig.start]
+                )
+            ):
+                continue
+            if (
+                _TOLL.match(trig.text)
+                and re.search(r",\s*$", sent.text[: trig.start])
+                and any(e.event_type == "ASSAULT" for e in sent_events)
+            ):
+                continue
             if passive:
                 by = re.match(r"\s+by\s+([^,;.]{1,60})", sent.text[trig.end : cend])
                 actor = (
