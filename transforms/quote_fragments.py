@@ -98,6 +98,18 @@ _PASSIVE_RE = re.compile(r"\b(?:is|was|are|were|been|being|be)\b")
 _MAX_GAP = 12
 # Where a clause carrying quoted words ends: a dash aside, a new clause, an appositive.
 _BREAK_RE = re.compile(r"\s[—–-]+\s|;\s|,\s+(?:but|and|which|while|since|a|an|the|\w+ing)\b")
+# A clause break between a verb and far-off quoted words: they are not its complement.
+_GAP_BREAK_RE = re.compile(
+    r"[,;:()]|\s[—–-]+\s|\b(?:and|but|which|who|while|because|after|before|when)\b"
+)
+# A poll question: "Asked whether X “…”, 75 percent of voters said yes": the respondents
+# answer, so the question is a mixed quote with an unnamed speaker.
+_POLL_Q_RE = re.compile(r"(?:When\s+)?[Aa]sked\s+(?=(?:whether|if)\b)[^.;:?!“”\"]{0,150}$")
+_POLL_A_RE = re.compile(
+    r"[,\s]*(?:\d[\d.]*\s*(?:percent|%)|a (?:majority|plurality)|most|half|two-thirds|"
+    r"a third|nearly|almost|about|just|only|over|more than|fewer than)[^.;“”\"]{0,80}?"
+    r"\b(?:said|say|says|agreed|answered|responded|replied)\b"
+)
 # Subjects that are not speakers.
 _NON_SPEAKERS = frozenset({"it", "this", "that", "there", "you", "i", "we"})
 
@@ -131,7 +143,10 @@ def _subject(doc: Doc, lo: int, hi: int) -> tuple[Mention, int] | None:
             return None
         if word.endswith(("ed", "en")) and aux is not None and _PASSIVE_RE.search(aux.group()):
             return None  # "was profiled in …": the subject is not the source
-        if len(text[verb.end() : hi].split()) > _MAX_GAP:
+        gap = text[verb.end() : hi]
+        if len(gap.split()) > _MAX_GAP and (
+            len(gap.split()) > 2 * _MAX_GAP or _GAP_BREAK_RE.search(gap)
+        ):
             return None  # the quoted words are too far from the verb to be its complement
         return mention, verb.end()
     return None
@@ -162,6 +177,14 @@ def fragment_quotes(doc: Doc) -> None:
             continue
         sent = doc.sentence_at(q.start)
         if sent.start in done_sents or q.start - sent.start < 6:
+            continue
+        poll = _POLL_Q_RE.match(text, sent.start, q.start)
+        if poll is not None and _POLL_A_RE.match(text, q.end, sent.end):
+            cue_at = text.index("sked", poll.start()) - 1
+            start, end = trim_span(text, text.index(" ", cue_at) + 1, q.end)
+            doc.add("mixed", start, end, Attribution(text[cue_at : cue_at + 5], cue_at, None, 0.5))
+            done_sents.add(sent.start)
+            taken.append((start, end))
             continue
         para = doc.paras[doc.para_index(q.start)]
         if para.text[-1] not in ".?!”\"’)»'" or not _ENGLISH_RE.search(sent.text):

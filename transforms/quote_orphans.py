@@ -10,6 +10,7 @@ speaker quoted just before it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from transforms.quote_cues import QuoteSpan
 from transforms.quote_doc import Attribution, Doc, Rec, content_span
@@ -45,6 +46,13 @@ def _clause_like(doc: Doc, q: QuoteSpan) -> bool:
     return len(after.split()) <= 2 or bool(_SENT_END_RE.search(inner))
 
 
+# An inverted introducer before a colon: "Stated Stone:", "Continued the senator:".
+_INTRO_VERB_RE = re.compile(
+    r"((?:Stated|Continued|Added|Concluded|Explained|Noted|Declared|Wrote|Insisted|Recalled)"
+    r")\s+(?:the\s+)?"
+)
+
+
 def _colon_speaker(doc: Doc, q: QuoteSpan) -> Mention | None:
     """``Republican pollster Ana Ruiz: “…”``: the phrase right before the colon."""
     text = doc.text
@@ -75,6 +83,16 @@ def orphan_quotes(doc: Doc) -> None:
             continue
         mention = _colon_speaker(doc, q)
         if mention is not None:
+            verb = _INTRO_VERB_RE.match(mention.text)
+            if verb is not None and mention.text[verb.end() :].strip():
+                # "Stated Stone: “…”": an inverted introducer; the verb is the cue.
+                cue_at = mention.start + verb.start(1)
+                mention = replace(
+                    mention, start=mention.start + verb.end(), text=mention.text[verb.end() :]
+                )
+                att = Attribution(verb.group(1), cue_at, mention, 0.7)
+                doc.add("direct", start, end, att)
+                continue
             doc.add("direct", start, end, Attribution(None, -1, mention, 0.6))
             continue
         mention = _dash_speaker(doc, q)

@@ -172,3 +172,44 @@ def test_fragment_after_an_opening_clause() -> None:
     text = "Once again, Pavel Brandt mocked the budget as “a wish list on stilts.”"
     q = _by_content(extract_quotes(text), "the budget as “a wish list on stilts.”")
     assert (q.kind, q.speaker) == ("mixed", "Pavel Brandt")
+
+
+def test_poll_question_is_unnamed_mixed_quote() -> None:
+    text = (
+        "The survey covered 900 adults. Asked whether the mayor “deserves a second term in "
+        "office,” 61 percent of residents said yes."
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    q = _by_content(quotes, "whether the mayor “deserves a second term in office,”")
+    assert (q.kind, q.speaker, q.speaker_kind, q.cue) == ("mixed", None, "unnamed", "Asked")
+
+
+def test_inverted_introducer_before_colon() -> None:
+    text = "Ines Varga spoke for an hour. Continued Varga: “We will rebuild every bridge.”"
+    q = _by_content(extract_quotes(text), "We will rebuild every bridge.")
+    assert (q.kind, q.speaker, q.speaker_text, q.cue) == (
+        "direct",
+        "Ines Varga",
+        "Varga",
+        "Continued",
+    )
+
+
+def test_far_fragment_without_clause_break_goes_to_subject() -> None:
+    text = (
+        "Petra Holm mocked the long delayed plan for the new northern harbour ring road "
+        "project as “a reckless waste of public money.”"
+    )
+    quotes = extract_quotes(text)
+    _check_offsets(text, quotes)
+    assert any(q.kind == "mixed" and q.speaker == "Petra Holm" for q in quotes), quotes
+
+
+def test_far_fragment_after_clause_break_is_not_attributed() -> None:
+    text = (
+        "Petra Holm mocked the plan on Monday, and the many city engineers who drew up "
+        "the long northern ring road later saw it as “a reckless waste.”"
+    )
+    quotes = extract_quotes(text)
+    assert not any(q.speaker == "Petra Holm" and "reckless" in q.content for q in quotes), quotes
