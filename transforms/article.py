@@ -151,7 +151,6 @@ def extract_article(doc: SourceDocument, *, min_chars: int = 300) -> Article | R
         return _reject(
             doc, "too_short", f"article text is {len(text)} characters, below {min_chars}"
         )
-    meta.setdefault("language", None)
     meta["language"] = meta.get("language") or _page_language(html)
     captions = _locate(text, _caption_texts(html)) if "figcaption" in html else ()
     # A paywalled page's public teaser is kept (it is what the outlet published openly) and

@@ -93,19 +93,6 @@ def _inherit_comments(con: duckdb.DuckDBPyConnection, view: str, table: str) -> 
         con.execute(f"COMMENT ON COLUMN main.{view}.{column} IS {_quote_literal(comment)}")
 
 
-#: Models that were views in earlier versions and are tables now.
-RETIRED_VIEWS = ("speakers",)
-
-
-def _drop_retired_views(con: duckdb.DuckDBPyConnection) -> None:
-    for name in RETIRED_VIEWS:
-        found = con.execute(
-            "SELECT 1 FROM duckdb_views() WHERE schema_name = 'main' AND view_name = ?", [name]
-        ).fetchall()
-        if found:
-            con.execute(f"DROP VIEW main.{name}")
-
-
 def model_sql() -> dict[str, str]:
     """The SQL models (one ``CREATE OR REPLACE VIEW`` file each), by name, in build order."""
     folder = files("warehouse") / "models"
@@ -130,7 +117,6 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     ]
     con.execute("BEGIN")
     try:
-        _drop_retired_views(con)
         for statement in statements:
             con.execute(statement)
         for sql in model_sql().values():
