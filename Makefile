@@ -50,6 +50,35 @@ validate: $(BIN)/wirehouse ## Re-run the data-quality checks and audits on the w
 sql: $(BIN)/wirehouse ## Open the DuckDB shell read-only on the warehouse
 	$(BIN)/wirehouse sql
 
+docs: $(BIN)/wirehouse ## Regenerate docs/schema.md and the answers in docs/queries.sql (a fresh sample run)
+	$(BIN)/python -m warehouse.schema_docs docs/schema.md
+	rm -rf build/docs
+	WIREHOUSE_DB=build/docs/warehouse.duckdb WIREHOUSE_REPORT=false $(BIN)/wirehouse run --inline --quiet
+	$(BIN)/python -m warehouse.worked_queries docs/queries.sql --db build/docs/warehouse.duckdb
+
+report: $(BIN)/wirehouse ## Rebuild the HTML report of the newest run (data/reports/latest.html)
+	$(BIN)/wirehouse report
+
+bench: $(BIN)/wirehouse ## Throughput: bare trafilatura vs the whole pipeline on the same pages (ROUNDS=3)
+	$(BIN)/python -m wirehouse.evaluation.bench --rounds $(or $(ROUNDS),3)
+
+scale: $(BIN)/wirehouse ## Scale runs: 10k vs 100k synthetic pages, time and peak memory (SIZES=10000,100000)
+	$(BIN)/python -m wirehouse.evaluation.bench --scale $(or $(SIZES),10000,100000)
+
+serve: $(BIN)/wirehouse ## Run the nightly job on its cron schedule (a Prefect deployment; local server if none)
+	$(BIN)/wirehouse serve
+
+crawl-bench: $(BIN)/wirehouse ## Nightly crawl of a local 20-host test site twice, and a WARC backfill (PAGES=1000)
+	$(BIN)/python -m wirehouse.evaluation.crawl --pages $(or $(PAGES),1000) --hosts 20 --out $$(mktemp -d)
+
+reliability: $(VENV)/.dev ## Kill, rerun, fill the disk, race and fuzz real runs; print the figures (FUZZ_SECONDS=120 KILLS=50)
+	rm -rf build/reliability
+	RELIABILITY_FULL=1 RELIABILITY_RESULTS=build/reliability \
+	RELIABILITY_KILLS=$(or $(KILLS),50) RELIABILITY_PREFECT_KILLS=3 \
+	RELIABILITY_FUZZ_SECONDS=$(or $(FUZZ_SECONDS),120) \
+	$(BIN)/python -m pytest tests/reliability -p no:cacheprovider -q; status=$$?; \
+	$(BIN)/python -m tests.reliability.report; exit $$status
+
 lock: ## Re-resolve requirements*.lock from requirements*.in (needs uv)
 	uv pip compile --python-version 3.11 --generate-hashes --no-header requirements.in -o requirements.lock
 	uv pip compile --python-version 3.11 --generate-hashes --no-header requirements-dev.in -o requirements-dev.lock
@@ -57,4 +86,4 @@ lock: ## Re-resolve requirements*.lock from requirements*.in (needs uv)
 clean: ## Remove the environment and the local warehouse
 	rm -rf $(VENV) data build *.egg-info
 
-.PHONY: help venv run test lint eval backfill validate sql lock clean
+.PHONY: help venv run test lint eval backfill validate sql docs report bench scale serve crawl-bench reliability lock clean

@@ -7,18 +7,28 @@ a run seen in the Prefect UI is the same run the inline orchestrator performs.
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from expectations.docs import RunValidations
 from expectations.quarantine import Isolation
 from transforms.batch import BatchFrames, DateWindow
 from warehouse.loading import Promotion
 from wirehouse.inputs import Item
+from wirehouse.parallel import (
+    CheckedBatch,
+    bounded_map,
+    check_batch,
+    collected,
+    default_workers,
+)
 from wirehouse.runner import InlineStages, RunRequest, RunSummary, execute
 from wirehouse.settings import Settings
 
@@ -30,6 +40,12 @@ _INLINE = InlineStages()
 @task(name="transform-batch", cache_policy=NO_CACHE)
 def transform_task(docs: list[Item], min_chars: int, window: DateWindow | None) -> BatchFrames:
     return _INLINE.transform(docs, min_chars, window)
+
+
+@task(name="check-batch", cache_policy=NO_CACHE)
+def check_task(docs: list[Item], min_chars: int, window: DateWindow | None) -> CheckedBatch:
+    """Transform and validate a batch on a worker of the flow's task runner."""
+    return check_batch(docs, min_chars, window)
 
 
 @task(name="validate-batch", cache_policy=NO_CACHE)
@@ -55,10 +71,39 @@ def promote_task(
 
 
 class PrefectStages:
-    """The runner's stages as Prefect tasks (called synchronously, in order)."""
+    """The runner's stages as Prefect tasks.
+
+    Transforms are submitted to the flow's task runner, at most ``window`` batches in flight
+    (``window`` 1: called one by one); checks, staging and promotion run in the flow, in order.
+    """
+
+    def __init__(self, window: int = 1) -> None:
+        self.window = window
 
     def transform(self, docs: list[Item], min_chars: int, window: DateWindow | None) -> BatchFrames:
         return transform_task(docs, min_chars, window)
+
+    def check_batches(
+        self,
+        batches: Iterable[list[Item]],
+        min_chars: int,
+        window: DateWindow | None,
+        collector: RunValidations,
+    ) -> Iterator[CheckedBatch]:
+        if self.window <= 1:
+            return (self._check(docs, min_chars, window, collector) for docs in batches)
+        submitted = bounded_map(
+            lambda docs: check_task.submit(docs, min_chars, window), batches, self.window
+        )
+        return collected(submitted, collector)
+
+    def _check(
+        self, docs: list[Item], min_chars: int, window: DateWindow | None, collector: RunValidations
+    ) -> CheckedBatch:
+        frames = self.transform(docs, min_chars, window)
+        began = time.perf_counter()
+        outcome = self.validate(frames.frames, collector)
+        return CheckedBatch(frames, outcome, time.perf_counter() - began)
 
     def validate(
         self, frames: dict[str, pl.DataFrame], collector: RunValidations | None
@@ -88,4 +133,28 @@ def load_flow(request: dict[str, Any], settings: dict[str, Any]) -> RunSummary:
     (:class:`~wirehouse.runner.RunRequest` fields) and the settings.
     """
     req = RunRequest(**{**request, "paths": tuple(request.get("paths", ()))})
-    return execute(req, Settings(**settings), PrefectStages())
+    options = Settings(**settings)
+    serial = options.task_runner == "serial"
+    window = 1 if serial else 2 * (options.workers or default_workers())
+    return execute(req, options, PrefectStages(window))
+
+
+def task_runner_for(settings: Settings) -> TaskRunner[Any]:
+    """The Prefect task runner the ``task_runner`` setting names."""
+    workers = settings.workers or default_workers()
+    if settings.task_runner == "process":
+        return ProcessPoolTaskRunner(max_workers=workers)
+    if settings.task_runner == "dask":
+        from prefect_dask.task_runners import DaskTaskRunner
+
+        if settings.dask_address:
+            return DaskTaskRunner(address=settings.dask_address)
+        local = {"n_workers": workers, "threads_per_worker": 1, "dashboard_address": None}
+        return DaskTaskRunner(cluster_kwargs=local)
+    return ThreadPoolTaskRunner(max_workers=1 if settings.task_runner == "serial" else workers)
+
+
+def run_flow(request: dict[str, Any], settings: Settings) -> RunSummary:
+    """:func:`load_flow` on the task runner that ``settings`` name."""
+    configured = load_flow.with_options(task_runner=task_runner_for(settings))
+    return configured(request, settings.model_dump(mode="json"))

@@ -25,6 +25,23 @@ def settings(tmp_path: Path) -> Settings:
     )
 
 
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The sample corpus loaded once per session (with its search index and report): read it,
+    never write to it."""
+    from wirehouse import api
+
+    folder = tmp_path_factory.mktemp("sample-warehouse")
+    settings = Settings(
+        db=folder / "warehouse.duckdb",
+        sources=ROOT / "sources.toml",
+        orchestrator="inline",
+        lock_wait_seconds=30,
+    )
+    api.run(settings=settings)
+    return settings
+
+
 @pytest.fixture
 def shared_corpora() -> Path:
     """../shared/corpora, or a skip saying why the test cannot run here."""

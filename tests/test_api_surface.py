@@ -8,10 +8,15 @@ from wirehouse import api
 def test_public_api() -> None:
     assert sorted(api.__all__) == [
         "backfill",
+        "build_search_index",
         "duckdb_shell_command",
         "ingest",
         "query",
+        "report",
+        "reprocess",
         "run",
+        "search",
+        "serve",
         "show",
         "validate",
     ]

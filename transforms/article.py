@@ -37,6 +37,9 @@ _LD_TYPE = re.compile(r'"@type"\s*:\s*"(\w+)"')
 _NOT_FREE = re.compile(r'"isAccessibleForFree"\s*:\s*(?:false|"false")', re.I)
 
 
+_SPACE = re.compile(r"\s")
+
+
 def find_canonical_url(html: str) -> str | None:
     """The page's own URL from ``<link rel=canonical>`` or ``og:url``, if it is absolute http(s).
 
@@ -50,7 +53,12 @@ def find_canonical_url(html: str) -> str | None:
         href = _HREF.search(tag.group(0))
         if href:
             url = href.group(2).strip()
-            if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc:
+            try:
+                parts = urlsplit(url)
+            except ValueError:  # "http://[x": a broken IPv6 literal must not stop a run
+                continue
+            # White space inside is a broken link, and not a URL the warehouse accepts.
+            if parts.scheme in ("http", "https") and parts.netloc and not _SPACE.search(url):
                 return url
     return None
 

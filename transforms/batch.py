@@ -26,6 +26,7 @@ from transforms.schemas import (
     ARTICLES,
     DOCUMENTS,
     EVENTS,
+    HTTP_CACHE,
     PARTICIPANTS,
     QUOTES,
     REJECTS,
@@ -83,6 +84,23 @@ def _document_row(doc: SourceDocument, article_id: str) -> dict[str, object]:
         "title_given": doc.title,
         "published_given": doc.published,
         "language_given": doc.language,
+        "load_id": None,
+    }
+
+
+def _cache_row(doc: SourceDocument) -> dict[str, object] | None:
+    """The ``http_cache`` row of a fetched document, so the next run asks conditionally."""
+    if doc.fetch is None:
+        return None
+    return {
+        "url": doc.fetch.url,
+        "final_url": doc.fetch.final_url,
+        "article_url": doc.url,
+        "content_hash": doc.content_hash,
+        "etag": doc.fetch.etag,
+        "last_modified": doc.fetch.last_modified,
+        "status": doc.fetch.status,
+        "fetched_at": doc.fetch.fetched_at,
         "load_id": None,
     }
 
@@ -186,8 +204,9 @@ def speakers_frame(quotes: pl.DataFrame) -> pl.DataFrame:
     if named.is_empty():
         return SPEAKERS.empty()
     grouped = named.group_by("article_id", "speaker", maintain_order=True).agg(
-        pl.col("speaker_kind").mode().first(),
-        pl.col("speaker_role").drop_nulls().mode().first(),
+        # mode() returns tied values in a random order: sort them, or a rerun differs.
+        pl.col("speaker_kind").mode().sort(nulls_last=True).first(),
+        pl.col("speaker_role").drop_nulls().mode().sort().first(),
         pl.len().alias("quotes"),
         pl.col("content_start").min().alias("first_offset"),
     )
@@ -236,6 +255,9 @@ def transform_batch(
     events: list[dict[str, object]] = []
     participants: list[dict[str, object]] = []
     rejects: list[dict[str, object]] = []
+    # Only documents that became an article or a reject are cached: one left outside a
+    # backfill's window must be fetched in full by the nightly run, not answered by a 304.
+    cached: list[dict[str, object] | None] = []
     timings = {"extract": 0.0, "quotes": 0.0, "events": 0.0}
     outside = 0
     for doc in docs:
@@ -250,10 +272,12 @@ def transform_batch(
         timings["extract"] += perf_counter() - started
         if isinstance(result, Reject):
             rejects.append(reject_row(result))
+            cached.append(_cache_row(doc))
             continue
         if window is not None and not window.contains(result.published_at):
             outside += 1
             continue
+        cached.append(_cache_row(doc))
         documents.append(_document_row(doc, result.article_id))
         articles.append(_article_row(result))
         article_quotes: list[dict[str, object]] = []
@@ -276,5 +300,6 @@ def transform_batch(
         EVENTS.name: _frame(EVENTS, events),
         PARTICIPANTS.name: _frame(PARTICIPANTS, participants),
         REJECTS.name: _frame(REJECTS, rejects),
+        HTTP_CACHE.name: _frame(HTTP_CACHE, [row for row in cached if row is not None]),
     }
     return BatchFrames(frames=frames, outside_window=outside, stage_seconds=timings)

@@ -34,7 +34,19 @@ GRANULARITIES = ("day", "week", "month", "year", "unknown")
 DATE_SOURCES = ("explicit", "relative", "inherited", "none")
 PUBLISHED_SOURCES = ("source", "page", "none")
 PARTICIPANT_ROLES = ("actor", "recipient")
-REJECT_STAGES = ("read", "extract", "quotes", "events", "validate")
+REJECT_STAGES = ("read", "fetch", "extract", "quotes", "events", "validate")
+
+
+@dataclass(frozen=True, slots=True)
+class FetchInfo:
+    """How a document was had over HTTP: what the next run's conditional request needs."""
+
+    url: str  # the URL requested, normalised: the key of ``http_cache``
+    final_url: str  # after redirects
+    status: int
+    etag: str | None
+    last_modified: str | None
+    fetched_at: dt.datetime  # UTC, naive
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +66,7 @@ class SourceDocument:
     title: str | None = None
     published: dt.datetime | None = None
     language: str | None = None
+    fetch: FetchInfo | None = None  # set when the document was fetched over HTTP
 
 
 @dataclass(frozen=True, slots=True)

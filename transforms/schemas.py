@@ -281,7 +281,7 @@ REJECTS = Table(
         _c("source", _STR, "VARCHAR", "Configured source, or `cli` for ingest."),
         _c("locator", _STR, "VARCHAR", "The file, line or URL at fault."),
         _c("url", _STR, "VARCHAR", "URL of the document, when known."),
-        _c("stage", _STR, "VARCHAR", "`read`, `extract` or `validate`."),
+        _c("stage", _STR, "VARCHAR", "`read`, `fetch`, `extract`, `quotes`, `events`, `validate`."),
         _c("reason", _STR, "VARCHAR", "Short reason code (`malformed_jsonl`, `too_short`, ...)."),
         _c("detail", _STR, "VARCHAR", "One line saying what is wrong, naming the input."),
         _c("content_hash", _STR, "VARCHAR", "sha256 of the content, when it could be read."),
@@ -290,5 +290,22 @@ REJECTS = Table(
     ("reject_id",),
 )
 
+HTTP_CACHE = Table(
+    "http_cache",
+    "one row per fetched URL: the validators and content of the copy the warehouse holds",
+    (
+        _c("url", _STR, "VARCHAR", "Key: the URL requested, normalised.", key=True),
+        _c("final_url", _STR, "VARCHAR", "The URL answered, after redirects."),
+        _c("article_url", _STR, "VARCHAR", "The article it became (canonical link, same site)."),
+        _c("content_hash", _STR, "VARCHAR", "sha256 of the body: the row of `raw.documents`."),
+        _c("etag", _STR, "VARCHAR", "The ETag sent back as If-None-Match next time."),
+        _c("last_modified", _STR, "VARCHAR", "Last-Modified, sent back as If-Modified-Since."),
+        _c("status", _INT, "BIGINT", "HTTP status of the fetch that wrote this row."),
+        _c("fetched_at", _TS, "TIMESTAMP", "When it was fetched (UTC)."),
+        _LOAD_ID,
+    ),
+    ("url",),
+)
+
 #: The frames a batch produces, in load order.
-BATCH_TABLES = (DOCUMENTS, ARTICLES, QUOTES, SPEAKERS, EVENTS, PARTICIPANTS, REJECTS)
+BATCH_TABLES = (DOCUMENTS, ARTICLES, QUOTES, SPEAKERS, EVENTS, PARTICIPANTS, REJECTS, HTTP_CACHE)

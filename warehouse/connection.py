@@ -52,7 +52,9 @@ def connect(
                     f"{db}: the warehouse is in use by another process ({holder}); "
                     f"gave up after {wait_seconds:.0f} s"
                 ) from exc
-            time.sleep(delay * (0.5 + random.random()))
+            # Never sleep past the deadline: the bound is what the caller was promised.
+            remaining = max(deadline - time.monotonic(), 0.0)
+            time.sleep(min(delay * (0.5 + random.random()), remaining))
             delay = min(delay * 2, 2.0)
         except duckdb.Error as exc:
             raise WarehouseError(f"{db}: cannot open the warehouse: {exc}") from exc

@@ -20,6 +20,7 @@ from transforms.schemas import (
     ARTICLES,
     DOCUMENTS,
     EVENTS,
+    HTTP_CACHE,
     PARTICIPANTS,
     QUARANTINE,
     QUOTES,
@@ -31,7 +32,7 @@ from warehouse.ledger_tables import DQ_RESULTS, DQ_RUNS, LOADS, SOURCE_CURSORS
 
 SCHEMA_VERSION = "1"
 #: Tables a load stages before promotion, and their marts.
-STAGED = (ARTICLES, QUOTES, SPEAKERS, EVENTS, PARTICIPANTS, QUARANTINE, REJECTS)
+STAGED = (ARTICLES, QUOTES, SPEAKERS, EVENTS, PARTICIPANTS, QUARANTINE, REJECTS, HTTP_CACHE)
 MART_TABLES = (
     ARTICLES,
     QUOTES,
@@ -40,6 +41,7 @@ MART_TABLES = (
     PARTICIPANTS,
     QUARANTINE,
     REJECTS,
+    HTTP_CACHE,
     LOADS,
     SOURCE_CURSORS,
     DQ_RESULTS,
@@ -76,6 +78,11 @@ MODELS = (
     "events_default",
     "event_cluster_members",
     "event_clusters",
+    "quote_search",
+    "speaker_stats",
+    "event_timeline",
+    "event_dyads",
+    "source_health",
 )
 
 

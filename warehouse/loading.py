@@ -8,6 +8,7 @@ loads the same documents again (nothing is skipped as unchanged until it is in a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
@@ -112,7 +113,7 @@ def stage_batch(
                 )
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        _rollback(con)
         raise
     finally:
         for view in ("batch_documents", "batch_rows"):
@@ -151,6 +152,13 @@ def promote(
         con.execute(
             "DELETE FROM main.rejects WHERE reject_id IN "
             "(SELECT reject_id FROM staging.rejects WHERE load_id = $load_id)",
+            {"load_id": load_id},
+        )
+        # The HTTP validators move with the marts: a run that dies keeps the old ones, so
+        # its rerun fetches (and loads) the same pages again instead of getting 304s.
+        con.execute(
+            "DELETE FROM main.http_cache WHERE url IN "
+            "(SELECT url FROM staging.http_cache WHERE load_id = $load_id)",
             {"load_id": load_id},
         )
         for table in STAGED:
@@ -200,9 +208,19 @@ def promote(
             con.execute(f"DELETE FROM staging.{table.name} WHERE load_id = ?", [load_id])
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        _rollback(con)
         raise
     return Promotion(promoted, audits)
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back what is still open, never masking the error that got us here.
+
+    A COMMIT that fails (the disk is full) has already ended the transaction; a ROLLBACK
+    would then raise its own error and hide the one worth reporting.
+    """
+    with contextlib.suppress(duckdb.Error):
+        con.execute("ROLLBACK")
 
 
 def source_cursors(con: duckdb.DuckDBPyConnection) -> dict[str, dt.datetime]:
@@ -211,6 +229,15 @@ def source_cursors(con: duckdb.DuckDBPyConnection) -> dict[str, dt.datetime]:
         "SELECT source, last_published FROM main.source_cursors WHERE last_published IS NOT NULL"
     ).fetchall()
     return {source: published for source, published in rows}
+
+
+def http_validators(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, str | None]]:
+    """The ETag and Last-Modified of every URL the warehouse holds a loaded copy of."""
+    rows = con.execute(
+        "SELECT url, etag, last_modified FROM main.http_cache "
+        "WHERE etag IS NOT NULL OR last_modified IS NOT NULL"
+    ).fetchall()
+    return {url: (etag, last_modified) for url, etag, last_modified in rows}
 
 
 def record_checks(
@@ -222,7 +249,7 @@ def record_checks(
         _write_checks(con, load_id, rows)
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        _rollback(con)
         raise
 
 

@@ -8,9 +8,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,14 +19,20 @@ from wirehouse.runner import RunRequest, RunSummary, execute
 from wirehouse.settings import Settings
 
 if TYPE_CHECKING:
+    from warehouse.fts import SearchResult
     from wirehouse.validation import ValidateSummary
 
 __all__ = [
     "backfill",
+    "build_search_index",
     "duckdb_shell_command",
     "ingest",
     "query",
+    "report",
+    "reprocess",
     "run",
+    "search",
+    "serve",
     "show",
     "validate",
 ]
@@ -39,18 +42,32 @@ def _check(request: RunRequest, settings: Settings) -> None:
     """Refuse bad paths and a bad sources file before anything starts (exit code 2)."""
     if request.command == "ingest":
         expand_paths([Path(p) for p in request.paths])
-    else:
+    elif request.command != "reprocess":  # a reprocess reads the warehouse, not the sources
         load_sources(settings.sources)
 
 
 def _dispatch(request: RunRequest, settings: Settings) -> RunSummary:
+    """Run the load, then refresh what derives from it: the search index and the report."""
+    from wirehouse.after_run import after_failure, after_run
+
+    try:
+        summary = _orchestrate(request, settings)
+    except (UsageError, WarehouseError):
+        raise  # nothing started, or the warehouse cannot be opened: nothing to report on
+    except Exception:
+        after_failure(settings)
+        raise
+    return after_run(summary, settings)
+
+
+def _orchestrate(request: RunRequest, settings: Settings) -> RunSummary:
     _check(request, settings)
     if settings.orchestrator == "inline":
         return execute(request, settings)
     from wirehouse.logs import configure_logging
 
     configure_logging()  # before Prefect's import, which reads its settings
-    from flows.pipeline import load_flow
+    from flows.pipeline import run_flow
 
     payload = {
         "command": request.command,
@@ -58,7 +75,7 @@ def _dispatch(request: RunRequest, settings: Settings) -> RunSummary:
         "start": request.start,
         "end": request.end,
     }
-    return load_flow(payload, settings.model_dump(mode="json"))
+    return run_flow(payload, settings)
 
 
 def ingest(paths: Sequence[str | Path], *, settings: Settings | None = None) -> RunSummary:
@@ -105,6 +122,32 @@ def backfill(
     return _dispatch(request, settings or Settings())
 
 
+def reprocess(*, settings: Settings | None = None) -> RunSummary:
+    """Rebuild every derived table from the raw pages the warehouse holds, with no network.
+
+    Run it after an extractor improves: each article's stored page is extracted again and
+    its rows replaced in one promotion, as a load would. The nightly cursor does not move.
+    """
+    settings = settings or Settings()
+    if not settings.db.exists():
+        raise UsageError(f"reprocess: {settings.db}: no warehouse here yet")
+    return _dispatch(RunRequest("reprocess"), settings)
+
+
+def serve(*, settings: Settings | None = None) -> None:
+    """Register the nightly deployment (``schedule_cron`` in ``schedule_timezone``) with Prefect
+    and execute its runs until interrupted.
+
+    Uses the Prefect API of ``PREFECT_API_URL`` (a server or Prefect Cloud); with none
+    configured, starts a local ``prefect server`` on 127.0.0.1:4200 for as long as it serves.
+    """
+    settings = settings or Settings()
+    load_sources(settings.sources)  # a bad sources file is refused now, not at 02:00
+    from flows.deploy import serve as serve_nightly
+
+    serve_nightly(settings)
+
+
 def validate(*, settings: Settings | None = None) -> ValidateSummary:
     """Re-run the data-quality checks and audits on the warehouse as it is now.
 
@@ -147,12 +190,66 @@ def show(sql: str, *, settings: Settings | None = None, max_width: int = 120) ->
 
 
 def duckdb_shell_command(settings: Settings | None = None) -> list[str]:
-    """The command line that opens the DuckDB shell read-only on the warehouse."""
+    """The command line that opens the DuckDB shell read-only on the warehouse.
+
+    An init file loads the full-text search extension from its package first, so
+    ``match_bm25`` works in the shell offline.
+    """
+    from wirehouse.shell import shell_command
+
+    return shell_command((settings or Settings()).db)
+
+
+def search(
+    text: str,
+    *,
+    kind: str = "articles",
+    limit: int = 10,
+    settings: Settings | None = None,
+) -> SearchResult:
+    """Full-text search, ranked by BM25: ``kind`` is ``"articles"`` (title and text) or
+    ``"quotes"`` (quote content).
+
+    ``result.notes`` says when the search fell back to unranked substring matching (the fts
+    extension cannot load, or no index was built yet) or the index predates the last load.
+
+    >>> api.search("uranium mine", kind="articles", limit=5).rows      # doctest: +SKIP
+    """
+    from warehouse import fts
+    from warehouse.connection import connect
+
+    if kind not in fts.KINDS:
+        raise UsageError(f"search: kind must be one of {', '.join(fts.KINDS)}, got {kind!r}")
+    if limit < 1:
+        raise UsageError(f"search: limit must be at least 1, got {limit}")
+    if not text.strip():
+        raise UsageError("search: give some words to search for")
     settings = settings or Settings()
-    if not settings.db.exists():
-        raise WarehouseError(f"{settings.db}: no warehouse here yet; run `make run` first")
-    binary = Path(sys.prefix) / "bin" / "duckdb"
-    found = str(binary) if binary.exists() else shutil.which("duckdb")
-    if not found:
-        raise WarehouseError("the DuckDB shell is not installed (pip install duckdb-cli)")
-    return [found, "-readonly", os.fspath(settings.db)]
+    with connect(settings.db, read_only=True, wait_seconds=settings.lock_wait_seconds) as con:
+        return fts.search(con, text, kind=kind, limit=limit)
+
+
+def build_search_index(*, settings: Settings | None = None) -> float:
+    """Rebuild the full-text indexes now (runs do it after every load that changed articles);
+    returns the seconds it took."""
+    from warehouse.fts import FtsUnavailable
+    from wirehouse.after_run import refresh_search_index
+
+    try:
+        return refresh_search_index(settings or Settings())
+    except FtsUnavailable as exc:
+        raise WarehouseError(f"full-text search unavailable: {exc}") from exc
+
+
+def report(load_id: str | None = None, *, settings: Settings | None = None) -> Path:
+    """Write the HTML report of a run (the newest by default) and return its path.
+
+    Reports go to ``reports/`` beside the warehouse (``WIREHOUSE_REPORTS_DIR``), as
+    ``<load_id>.html``; the newest run's is also ``latest.html``.
+    """
+    from wirehouse.report import write_report
+
+    settings = settings or Settings()
+    return write_report(
+        settings.db, load_id, folder=settings.reports_dir, wait_seconds=settings.lock_wait_seconds
+    )

@@ -16,7 +16,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 
-from wirehouse.errors import WirehouseError
+from wirehouse.errors import UsageError, WirehouseError
 
 app = typer.Typer(
     name="wirehouse",
@@ -87,10 +87,12 @@ def _fail(exc: BaseException, debug: bool) -> NoReturn:
 
 
 def _report(action: Any, as_json: bool, quiet: bool, debug: bool) -> None:
+    from wirehouse.progress_view import progress_bar
     from wirehouse.summary import render_summary, summary_json
 
     try:
-        summary = action()
+        with progress_bar(err, enabled=not (quiet or as_json)):
+            summary = action()
     except (WirehouseError, Exception) as exc:  # noqa: BLE001 - every failure gets one line
         _fail(exc, debug)
     if as_json:
@@ -147,6 +149,34 @@ def backfill(
 
     settings = _settings(db, sources, inline)
     _report(lambda: api.backfill(start, end, settings=settings), as_json, quiet, debug)
+
+
+@app.command()
+def serve(db: Db = None, sources: Sources = None, debug: Debug = False) -> None:
+    """Run the nightly job on its cron schedule (a Prefect deployment) until interrupted."""
+    from wirehouse import api
+
+    try:
+        api.serve(settings=_settings(db, sources))
+    except KeyboardInterrupt:
+        pass  # stopping the server is how serving ends
+    except Exception as exc:  # noqa: BLE001 - one red line and an exit code, like every command
+        _fail(exc, debug)
+
+
+@app.command()
+def reprocess(
+    db: Db = None,
+    as_json: AsJson = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+    inline: Inline = False,
+) -> None:
+    """Rebuild every derived table from the stored raw pages (no network, cursor untouched)."""
+    from wirehouse import api
+
+    settings = _settings(db, inline=inline)
+    _report(lambda: api.reprocess(settings=settings), as_json, quiet, debug)
 
 
 @app.command()
@@ -213,6 +243,80 @@ def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> No
         writer.writerow(columns)
         writer.writerows(rows)
         return
+
+
+@app.command()
+def search(
+    text: Annotated[str | None, typer.Argument(help="Words to search for.")] = None,
+    kind: Annotated[
+        str, typer.Option("--kind", help="articles (title and text) or quotes.")
+    ] = "articles",
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Hits to show.")] = 10,
+    reindex: Annotated[
+        bool, typer.Option("--reindex", help="Rebuild the search index first.")
+    ] = False,
+    db: Db = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    debug: Debug = False,
+) -> None:
+    """Full-text search of articles or quotes, best matches (BM25) first."""
+    from wirehouse import api
+
+    settings = _settings(db)
+    if text is None and not reindex:
+        _fail(UsageError("search: give some words to search for (or --reindex)"), debug)
+    try:
+        if reindex:
+            seconds = api.build_search_index(settings=settings)
+            err.print(f"search index rebuilt in {seconds:.2f} s")
+        if text is None:
+            return
+        result = api.search(text, kind=kind, limit=limit, settings=settings)
+    except WirehouseError as exc:
+        _fail(exc, debug)
+    for note in result.notes:
+        err.print(f"[yellow]note:[/] {note}", soft_wrap=True)
+    if fmt != "table":
+        _print_rows(result.columns, result.rows, fmt)
+        return
+    _print_hits(result.columns, result.rows)
+
+
+def _print_hits(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """One block per hit (score, headline, where and when, the quote, the URL): readable at
+    any terminal width, unlike a table of long text columns."""
+    from rich.markup import escape
+
+    if not rows:
+        out.print("no matches")
+    for row in rows:
+        hit = dict(zip(columns, row, strict=True))
+        score = "     " if hit["score"] is None else f"{hit['score']:5.2f}"
+        head = hit.get("title") or hit.get("speaker") or "(unresolved speaker)"
+        where = f"{hit.get('outlet') or ''}, {hit.get('published') or 'undated'}"
+        out.print(f"[bold]{score}  {escape(str(head))}[/]  [dim]{escape(where)}[/]")
+        if "quote" in hit:
+            out.print(f"       “{escape(str(hit['quote']))}”")
+        out.print(f"       [dim]{escape(str(hit['url']))}[/]", soft_wrap=True)
+
+
+@app.command("report")
+def run_report(
+    load: Annotated[
+        str | None, typer.Option("--load", help="The run's load_id; default: the newest.")
+    ] = None,
+    db: Db = None,
+    debug: Debug = False,
+) -> None:
+    """Write the HTML report of a run (beside the warehouse, in reports/)."""
+    from wirehouse import api
+
+    settings = _settings(db)
+    try:
+        page = api.report(load, settings=settings)
+    except WirehouseError as exc:
+        _fail(exc, debug)
+    out.print(f"report: {page}")
 
 
 @app.command("eval")

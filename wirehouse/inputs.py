@@ -1,4 +1,6 @@
-"""Reading input: local pages, JSONL records, feeds and URL lists → source documents.
+"""Reading local input: pages, JSONL records, WARC archives, and the pages of feeds,
+sitemaps and URL lists kept in a local mirror → source documents. Sources on the web are
+read by :mod:`wirehouse.fetch.discovery`.
 
 Everything here streams: documents are yielded one at a time and batched by the caller, so
 a run's memory does not grow with the size of its input. What cannot be read becomes a
@@ -19,10 +21,11 @@ from urllib.parse import unquote, urlsplit
 
 from transforms.article import find_canonical_url
 from transforms.batch import DateWindow
-from transforms.decoding import decode_html
+from transforms.decoding import decode_html, looks_binary
 from transforms.feeds import FeedError, parse_feed, parse_when
 from transforms.identity import content_hash
 from transforms.records import Reject, SourceDocument
+from transforms.sitemaps import SitemapError, parse_sitemap
 from wirehouse.config import SourceConfig
 from wirehouse.errors import UsageError
 
@@ -105,9 +108,22 @@ class _TooLarge(Exception):
     pass
 
 
-def _looks_binary(data: bytes) -> bool:
-    head = data[:8192]
-    return b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+def bounded_read(path: Path, max_bytes: int) -> bytes:
+    """A file's content (gunzipped if ``.gz``), refusing more than ``max_bytes``.
+
+    Raises
+    ------
+    OSError
+        The file cannot be read.
+    ValueError
+        It is larger than ``max_bytes`` once decompressed, or its gzip is broken.
+    """
+    try:
+        return _read_bytes(path, max_bytes)
+    except _TooLarge:
+        raise ValueError(f"larger than {max_bytes:,} bytes") from None
+    except (EOFError, zlib.error) as exc:
+        raise ValueError(f"broken gzip: {exc}") from exc
 
 
 def read_page(
@@ -132,7 +148,7 @@ def read_page(
     digest = content_hash(data)
     if not data.strip():
         return _reject(source, locator, "empty", "the file is empty", url=url, digest=digest)
-    if _looks_binary(data):
+    if looks_binary(data):
         return _reject(
             source, locator, "binary_content", "binary data, not a web page", url=url, digest=digest
         )
@@ -284,6 +300,9 @@ class SourceReader:
                 [cfg.location], source=cfg.name, max_bytes=self.max_bytes
             )
             return
+        if cfg.kind == "warc":
+            yield from self._archives()
+            return
         try:
             data = _read_bytes(cfg.location, self.max_bytes)
         except (OSError, EOFError, zlib.error, _TooLarge) as exc:
@@ -295,6 +314,12 @@ class SourceReader:
             except FeedError as exc:
                 yield _reject(cfg.name, str(cfg.location), "bad_feed", str(exc))
                 return
+        elif cfg.kind == "sitemap":
+            try:
+                entries = list(self._sitemap_entries(data, depth=0))
+            except SitemapError as exc:
+                yield _reject(cfg.name, str(cfg.location), "bad_sitemap", str(exc))
+                return
         else:
             lines = data.decode("utf-8", errors="replace").splitlines()
             entries = [
@@ -302,6 +327,33 @@ class SourceReader:
             ]
         for url, title, published in entries:
             yield from self._entry(url, title, published)
+
+    def _archives(self) -> Iterator[Item]:
+        from wirehouse.fetch.warc import read_warc, warc_files
+
+        if not self.config.location.exists():
+            where = str(self.config.location)
+            yield _reject(self.config.name, where, "unreadable", "no such file or folder")
+            return
+        for path in warc_files(self.config.location):
+            yield from read_warc(path, source=self.config.name, max_bytes=self.max_bytes)
+
+    def _sitemap_entries(
+        self, data: bytes, depth: int
+    ) -> Iterator[tuple[str, str | None, dt.datetime | None]]:
+        """A local sitemap's entries; an index's children are read from the mirror."""
+        sitemap = parse_sitemap(data, max_bytes=self.max_bytes)
+        for entry in sitemap.entries:
+            yield entry.url, entry.title, entry.published
+        for child, _ in sitemap.children if depth == 0 else ():
+            path = local_copy(child, self.config.location.parent, self.config.mirror)
+            if path is None or not path.is_file():
+                continue  # an index entry with no local copy: its pages are not local either
+            try:
+                child_data = _read_bytes(path, self.max_bytes)
+            except (OSError, EOFError, zlib.error, _TooLarge) as exc:
+                raise SitemapError(f"{path}: cannot read: {exc!r}") from exc
+            yield from self._sitemap_entries(child_data, depth + 1)
 
     def _entry(self, url: str, title: str | None, published: dt.datetime | None) -> Iterator[Item]:
         cfg = self.config

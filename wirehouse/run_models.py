@@ -14,7 +14,7 @@ from transforms.batch import DateWindow
 class RunRequest:
     """What to load: plain values only, so a Prefect flow can take it as a parameter."""
 
-    command: str  # ingest | run | backfill
+    command: str  # ingest | run | backfill | reprocess
     paths: tuple[str, ...] = ()
     start: str | None = None  # backfill window, YYYY-MM-DD, inclusive
     end: str | None = None
@@ -52,6 +52,7 @@ class RunSummary:
     check_failures: list[str] = field(default_factory=list)
     check_warnings: list[str] = field(default_factory=list)
     docs_path: str | None = None
+    report_path: str | None = None
     quarantined: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:

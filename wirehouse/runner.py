@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import closing, nullcontext
 from itertools import islice
 from pathlib import Path
 
@@ -28,12 +29,15 @@ from warehouse.connection import connect
 from warehouse.ddl import ensure_schema
 from warehouse.run_lock import run_lock
 from wirehouse.check_log import CheckLog
-from wirehouse.config import load_sources
 from wirehouse.errors import AuditFailed, ChecksFailed, RunFailed, WirehouseError
-from wirehouse.inputs import Item, SourceReader, documents_from_paths
+from wirehouse.inputs import Item, documents_from_paths
+from wirehouse.parallel import TransformPool
+from wirehouse.progress import Tally, count_inputs
+from wirehouse.reprocess import stored_documents
 from wirehouse.run_models import RunRequest, RunSummary
 from wirehouse.settings import Settings
-from wirehouse.stages import InlineStages, Stages
+from wirehouse.source_plan import CursorReader, plan_sources
+from wirehouse.stages import InlineStages, Stages, StagingBuffer
 
 __all__ = ["InlineStages", "RunRequest", "RunSummary", "Stages", "execute"]
 
@@ -46,25 +50,14 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 def _plan(
     request: RunRequest, settings: Settings, cursors: dict[str, dt.datetime]
-) -> tuple[Iterator[Item], list[SourceReader]]:
+) -> tuple[Iterator[Item], list[CursorReader]]:
     if request.command == "ingest":
         paths = [Path(p) for p in request.paths]
         return documents_from_paths(paths, source="cli", max_bytes=settings.max_document_bytes), []
-    readers = [
-        SourceReader(
-            config,
-            settings.max_document_bytes,
-            since=cursors.get(config.name) if request.command == "run" else None,
-            window=request.window,
-        )
-        for config in load_sources(settings.sources)
-    ]
-
-    def chain() -> Iterator[Item]:
-        for reader in readers:
-            yield from reader.documents()
-
-    return chain(), readers
+    if request.command == "reprocess":
+        return stored_documents(settings), []
+    plan = plan_sources(request.command, settings, cursors, request.window)
+    return plan.items(), plan.cursor_readers
 
 
 def execute(request: RunRequest, settings: Settings, stages: Stages | None = None) -> RunSummary:
@@ -79,7 +72,9 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
     RunFailed
         Anything else stopped the run; the marts are unchanged.
     """
-    stages = stages or InlineStages()
+    stages = stages or InlineStages(
+        TransformPool(settings.task_runner, settings.workers, settings.dask_address)
+    )
     db, wait = settings.db, settings.lock_wait_seconds
     load_id = loading.new_load_id()
     summary = RunSummary(load_id=load_id, command=request.describe(), db=str(db))
@@ -93,8 +88,9 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
             loading.begin_load(con, load_id, summary.command)
         checks = CheckLog()
         collector = RunValidations()
+        tally = Tally(count_inputs([Path(p) for p in request.paths]) if request.paths else None)
         try:
-            _load_batches(items, request, settings, stages, summary, checks, collector)
+            _load_batches(items, request, settings, stages, summary, checks, collector, tally)
             metrics = _check_run(db, load_id, stages, checks, wait)
             summary.stage_seconds["checks"] = round(checks.seconds, 3)
             summary.check_warnings = checks.failures("warning")
@@ -239,19 +235,16 @@ def _record_run(
     )
 
 
-def _load_batches(
+def _fresh_batches(
     items: Iterator[Item],
-    request: RunRequest,
     settings: Settings,
-    stages: Stages,
     summary: RunSummary,
-    checks: CheckLog,
-    collector: RunValidations,
-) -> None:
+    tally: Tally,
+) -> Iterator[list[Item]]:
+    """Batches of what needs transforming: rejects from reading, and documents neither seen
+    earlier in this run nor already in the marts with the same content."""
     db, wait = settings.db, settings.lock_wait_seconds
     seen: set[str] = set()
-    reasons: Counter[str] = Counter()
-    seconds: dict[str, float] = {}
     for batch in _batches(items, settings.batch_size):
         fresh: list[Item] = []
         documents = [d for d in batch if isinstance(d, SourceDocument)]
@@ -260,6 +253,9 @@ def _load_batches(
             unchanged = loading.unchanged_article_ids(
                 con, [(article_id(d.url), d.content_hash) for d in documents]
             )
+        if summary.command == "reprocess":
+            unchanged = set()  # a reprocess re-derives every stored page: none is "unchanged"
+        skipped = 0
         for item in batch:
             if isinstance(item, Reject):
                 fresh.append(item)
@@ -267,26 +263,53 @@ def _load_batches(
             key = article_id(item.url)
             if key in seen:
                 summary.duplicates_in_run += 1
+                skipped += 1
             elif key in unchanged:
                 summary.unchanged += 1
+                skipped += 1
             else:
                 fresh.append(item)
             seen.add(key)
-        if not fresh:
-            continue
-        frames = stages.transform(fresh, settings.min_article_chars, request.window)
-        for stage, spent in frames.stage_seconds.items():
-            seconds[stage] = seconds.get(stage, 0.0) + spent
-        summary.outside_window += frames.outside_window
-        reasons.update(frames["rejects"]["reason"].to_list())
-        began = time.perf_counter()
-        outcome = stages.validate(frames.frames, collector)
-        checks.add(ValidationReport(outcome.checks, time.perf_counter() - began))
-        staged = {**outcome.frames, QUARANTINE.name: quarantine_rows(outcome.quarantined)}
-        for check in outcome.quarantined["check"].to_list():
-            summary.quarantined[check] = summary.quarantined.get(check, 0) + 1
-        began = time.perf_counter()
-        stages.stage(db, summary.load_id, staged, wait)
-        seconds["load"] = seconds.get("load", 0.0) + time.perf_counter() - began
+        tally.add(read=len(batch), unchanged=skipped)
+        if fresh:
+            yield fresh
+
+
+def _load_batches(
+    items: Iterator[Item],
+    request: RunRequest,
+    settings: Settings,
+    stages: Stages,
+    summary: RunSummary,
+    checks: CheckLog,
+    collector: RunValidations,
+    tally: Tally,
+) -> None:
+    """Transform and check the fresh batches (on workers when the stages have them), then
+    stage them here, in order, a few batches per write: this process is the only writer."""
+    db, wait = settings.db, settings.lock_wait_seconds
+    reasons: Counter[str] = Counter()
+    seconds: dict[str, float] = {}
+    buffer = StagingBuffer(stages, db, summary.load_id, wait)
+    fresh = _fresh_batches(items, settings, summary, tally)
+    checked = stages.check_batches(fresh, settings.min_article_chars, request.window, collector)
+    with closing(checked) if isinstance(checked, Generator) else nullcontext():
+        for batch in checked:
+            frames, outcome = batch.frames, batch.outcome
+            for stage, spent in frames.stage_seconds.items():
+                seconds[stage] = seconds.get(stage, 0.0) + spent
+            summary.outside_window += frames.outside_window
+            batch_reasons = frames["rejects"]["reason"].to_list()
+            reasons.update(batch_reasons)
+            checks.add(ValidationReport(outcome.checks, batch.check_seconds))
+            staged = {**outcome.frames, QUARANTINE.name: quarantine_rows(outcome.quarantined)}
+            for check in outcome.quarantined["check"].to_list():
+                summary.quarantined[check] = summary.quarantined.get(check, 0) + 1
+            seconds["load"] = seconds.get("load", 0.0) + buffer.add(staged)
+            tally.add(
+                processed=frames.count("documents") + frames.outside_window,
+                rejected=len(batch_reasons),
+            )
+    seconds["load"] = seconds.get("load", 0.0) + buffer.flush()
     summary.rejects_by_reason = dict(reasons.most_common())
     summary.stage_seconds = {k: round(v, 3) for k, v in seconds.items()}

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
+from pydantic.networks import IPvAnyAddress, IPvAnyNetwork
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -40,6 +41,73 @@ class Settings(BaseSettings):
     )
     lock_wait_seconds: float = Field(
         60.0, ge=0, description="How long a run waits for the warehouse or another run."
+    )
+
+    task_runner: Literal["serial", "process", "thread", "dask"] = Field(
+        "process",
+        description="Where batches are transformed: `serial` (this process), `process` "
+        "(a local process pool), `thread`, or `dask` (a Dask cluster).",
+    )
+    workers: int | None = Field(
+        None,
+        ge=1,
+        description="Worker processes (or threads, or local Dask workers); None: the CPUs.",
+    )
+    dask_address: str | None = Field(
+        None,
+        description="Dask scheduler for `task_runner = dask` (`tcp://host:8786`); "
+        "None: a local cluster of `workers` processes.",
+    )
+
+    report: bool = Field(True, description="Write the HTML run report after each run.")
+    reports_dir: Path | None = Field(
+        None, description="Where run reports go; None: `reports/` beside the warehouse."
+    )
+
+    # Fetching over HTTP (wirehouse.fetch.client); per-source overrides in sources.toml.
+    fetch_workers: int = Field(8, ge=1, le=256, description="Threads fetching pages at once.")
+    fetch_per_host: int = Field(
+        2, ge=1, description="Requests in flight to one host at most (a source can lower it)."
+    )
+    fetch_delay_seconds: float = Field(
+        1.0, ge=0, description="Least gap between two requests to one host (Crawl-delay may add)."
+    )
+    fetch_timeout_seconds: float = Field(
+        10.0, gt=0, description="Connect and read timeout of each socket operation."
+    )
+    fetch_deadline_seconds: float = Field(
+        60.0, gt=0, description="Longest one HTTP exchange may take, headers and body together."
+    )
+    fetch_retries: int = Field(
+        3, ge=0, description="Retries after a connection error, truncated body, 429 or 5xx."
+    )
+    fetch_backoff_seconds: float = Field(
+        1.0, ge=0, description="First retry wait, doubled each retry, with jitter."
+    )
+    fetch_max_wait_seconds: float = Field(
+        120.0,
+        ge=0,
+        description="Longest wait a server may ask for: a longer Retry-After fails the URL, "
+        "a longer Crawl-delay is cut to this.",
+    )
+    fetch_max_redirects: int = Field(5, ge=0, description="Redirects followed per URL.")
+    fetch_allow_networks: list[IPvAnyNetwork] = Field(
+        [], description='Private networks fetching may reach (CIDRs, JSON): `["10.0.0.0/8"]`.'
+    )
+    fetch_resolve: dict[str, IPvAnyAddress] = Field(
+        {},
+        description="Host name → address to connect to instead of DNS (JSON object), "
+        "like curl's `--resolve`.",
+    )
+    user_agent_contact: str = Field(
+        "", description="URL or e-mail where site owners can reach you, sent in the User-Agent."
+    )
+
+    schedule_cron: str = Field(
+        "0 2 * * *", description="When `wirehouse serve` runs the nightly job (cron, five fields)."
+    )
+    schedule_timezone: str = Field(
+        "UTC", description="Time zone of `schedule_cron` (IANA name, `Europe/Paris`)."
     )
 
     @property

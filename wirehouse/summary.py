@@ -48,6 +48,8 @@ def render_summary(summary: RunSummary, console: Console) -> None:
         console.print(f"[yellow]quarantined[/] {sum(summary.quarantined.values())} rows: {held}")
     if summary.docs_path:
         console.print(f"data docs: {summary.docs_path}")
+    if summary.report_path:
+        console.print(f"report: {summary.report_path}")
     for line in summary.check_warnings[:5]:
         console.print(f"[yellow]warning[/] {line}")
     for line in summary.check_failures[:5]:

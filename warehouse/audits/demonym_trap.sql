@@ -15,10 +15,22 @@ WITH pairs (coded, name_pattern, other_pattern) AS (
         ('GNB', '\bGuinea-Bissau\b|\bBissau\b', '\bConakry\b'),
         ('GIN', '\bConakry\b|\bGuinea\b', '\bGuinea-Bissau\b|\bEquatorial Guinea\b')
 )
+-- Each article's text is searched once per look-alike pair it has events coded to, not once
+-- per event: the regexes are the cost of this audit.
+, coded AS (
+    SELECT DISTINCT e.article_id, p.coded, p.name_pattern, p.other_pattern
+    FROM main.events AS e
+    JOIN pairs AS p ON p.coded IN (e.actor_country, e.recipient_country, e.location_country)
+), trapped AS (
+    SELECT c.article_id, c.coded
+    FROM coded AS c
+    JOIN main.articles AS a USING (article_id)
+    WHERE NOT regexp_matches(a.text, c.name_pattern)
+      AND regexp_matches(a.text, c.other_pattern)
+)
 SELECT e.event_id AS row_key, 'events' AS table_name,
-       p.coded || ' in an article that names only its look-alike' AS detail
+       t.coded || ' in an article that names only its look-alike' AS detail
 FROM main.events AS e
-JOIN main.articles AS a USING (article_id)
-JOIN pairs AS p ON p.coded IN (e.actor_country, e.recipient_country, e.location_country)
-WHERE NOT regexp_matches(a.text, p.name_pattern)
-  AND regexp_matches(a.text, p.other_pattern)
+JOIN trapped AS t
+  ON t.article_id = e.article_id
+ AND t.coded IN (e.actor_country, e.recipient_country, e.location_country)

@@ -1,0 +1,87 @@
+"""What follows a complete run: rebuild the search index if articles changed, write the report.
+
+Both are derived from the marts the run just committed, so neither can lose data: a failure
+here becomes a warning in the run's summary, never a failed run.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from warehouse import fts
+from warehouse.connection import connect
+from warehouse.run_lock import run_lock
+from wirehouse.run_models import RunSummary
+from wirehouse.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def refresh_search_index(settings: Settings) -> float:
+    """Rebuild the full-text indexes under the run lock; returns the seconds it took.
+
+    Raises
+    ------
+    FtsUnavailable
+        The fts extension cannot be loaded here.
+    """
+    wait = settings.lock_wait_seconds
+    with run_lock(settings.db, wait_seconds=wait), connect(settings.db, wait_seconds=wait) as con:
+        return fts.build_indexes(con)
+
+
+def _index_missing(settings: Settings) -> bool:
+    with connect(settings.db, read_only=True, wait_seconds=settings.lock_wait_seconds) as con:
+        return fts.index_state(con).built_at is None
+
+
+def after_run(summary: RunSummary, settings: Settings) -> RunSummary:
+    """Refresh the search index and write the run report; only warn when either fails."""
+    if summary.status != "complete":
+        return summary
+    try:
+        if summary.loaded.get("articles", 0) or _index_missing(settings):
+            began = time.perf_counter()
+            refresh_search_index(settings)
+            summary.stage_seconds["search index"] = round(time.perf_counter() - began, 3)
+    except Exception as exc:  # noqa: BLE001 - the load is committed; search says it is stale
+        summary.check_warnings.append(f"search index not rebuilt: {exc}")
+        log.warning("search index not rebuilt after load %s: %s", summary.load_id, exc)
+    if settings.report:
+        try:
+            from wirehouse.report import write_report
+
+            page = write_report(
+                settings.db,
+                summary.load_id,
+                folder=settings.reports_dir,
+                wait_seconds=settings.lock_wait_seconds,
+            )
+            summary.report_path = str(page)
+        except Exception as exc:  # noqa: BLE001 - a report is a view of the load, not part of it
+            summary.check_warnings.append(f"run report not written: {exc}")
+            log.warning("run report not written for load %s: %s", summary.load_id, exc)
+    return summary
+
+
+def after_failure(settings: Settings) -> None:
+    """Write the report of a run that just failed (its checks are the news), if it got as far
+    as the ledger; any error here is logged and dropped, the run's own error is what counts."""
+    if not settings.report or not settings.db.exists():
+        return
+    try:
+        from warehouse.report_data import latest_load_id
+        from wirehouse.report import write_report
+
+        wait = settings.lock_wait_seconds
+        with connect(settings.db, read_only=True, wait_seconds=wait) as con:
+            newest = latest_load_id(con)
+            status = con.execute(
+                "SELECT status FROM main.loads WHERE load_id = ?", [newest]
+            ).fetchall()
+        if status and status[0][0] != "complete":
+            page = write_report(settings.db, newest, folder=settings.reports_dir, wait_seconds=wait)
+            log.warning("load %s failed; its report: %s", newest, page)
+    except Exception as exc:  # noqa: BLE001 - never mask the run's own failure
+        log.warning("no report for the failed run: %s", exc)

@@ -1,0 +1,243 @@
+"""Throughput benchmarks: the whole pipeline against bare trafilatura, and scale runs.
+
+Benchmarks print figures; they assert nothing (speed is not a test). Both run in one process
+tree: bare ``trafilatura.extract`` in a 2-process pool, then ``wirehouse ingest`` (through
+:mod:`wirehouse.api`, ``orchestrator = inline``, ``task_runner = process``) over the same
+pages, each round into a fresh warehouse; the figures are medians over rounds.
+
+``python -m wirehouse.evaluation.bench [--rounds 3] [--synthetic 2000] [--scale 10000,100000]``
+(``make bench``, ``make scale``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import shutil
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+from wirehouse.evaluation.synthetic import generate_pages, write_jsonl
+from wirehouse.run_models import RunSummary
+from wirehouse.settings import Settings
+
+__all__ = ["PipelineRound", "bare_extraction_rate", "main", "peak_rss", "pipeline_round"]
+
+_STAGES = ("extract", "quotes", "events", "checks", "load")
+
+
+class _PeakSampler:
+    """The largest resident memory of this process and all its children, sampled."""
+
+    def __init__(self, interval: float = 0.2) -> None:
+        self.peak = 0
+        self._interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _tree_rss(self) -> int:
+        me = psutil.Process()
+        total = int(me.memory_info().rss)
+        for child in me.children(recursive=True):
+            try:
+                total += int(child.memory_info().rss)
+            except psutil.Error:  # a worker that just ended
+                continue
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._tree_rss())
+            self._stop.wait(self._interval)
+
+    def start(self) -> None:
+        self.peak = self._tree_rss()
+        self._thread.start()
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+@contextmanager
+def peak_rss() -> Iterator[_PeakSampler]:
+    """Sample the process tree's resident memory while the block runs (``.peak``, bytes)."""
+    sampler = _PeakSampler()
+    sampler.start()
+    try:
+        yield sampler
+    finally:
+        sampler.stop()
+
+
+def _extract_one(page: str) -> int:
+    import trafilatura
+
+    return len(trafilatura.extract(page) or "")
+
+
+def bare_extraction_rate(pages: Sequence[str], workers: int = 2) -> float:
+    """Pages per second of bare ``trafilatura.extract`` (defaults) in a process pool."""
+    with ProcessPoolExecutor(workers) as pool:
+        list(pool.map(_extract_one, pages[: workers * 2]))  # imports and start, not timed
+        started = time.perf_counter()
+        list(pool.map(_extract_one, pages, chunksize=8))
+        return len(pages) / (time.perf_counter() - started)
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineRound:
+    """One ``wirehouse ingest`` over the pages into a fresh warehouse."""
+
+    pages: int
+    seconds: float
+    stage_seconds: dict[str, float]
+    loaded: dict[str, int]
+    peak_rss_mb: float
+    load_rows_per_second: float
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages / self.seconds
+
+
+def pipeline_round(
+    inputs: Sequence[Path], pages: int, workdir: Path, **settings: object
+) -> PipelineRound:
+    """Ingest ``inputs`` into a new warehouse under ``workdir`` and time it."""
+    from wirehouse import api
+
+    shutil.rmtree(workdir, ignore_errors=True)
+    workdir.mkdir(parents=True)
+    options = Settings(
+        db=workdir / "bench.duckdb",
+        orchestrator="inline",
+        **{"task_runner": "process", **settings},  # type: ignore[arg-type]
+    )
+    with peak_rss() as memory:
+        started = time.perf_counter()
+        summary: RunSummary = api.ingest(list(inputs), settings=options)
+        seconds = time.perf_counter() - started
+    load = summary.stage_seconds.get("load") or float("nan")
+    rows = sum(v for k, v in summary.loaded.items() if k != "rejects")
+    return PipelineRound(
+        pages=pages,
+        seconds=seconds,
+        stage_seconds=summary.stage_seconds,
+        loaded=summary.loaded,
+        peak_rss_mb=memory.peak / 2**20,
+        load_rows_per_second=rows / load,
+    )
+
+
+def _corpus_pages(corpora: Path) -> list[str]:
+    """The HTML of the Zyte and trafilatura-news pages, when ``corpora`` has them."""
+    pages = []
+    for folder in (corpora / "zyte" / "html", corpora / "trafilatura-news" / "html"):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*.html.gz")):
+                pages.append(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))
+    return pages
+
+
+def _write_corpus(pages: Sequence[str], synthetic: int, out: Path) -> list[str]:
+    """One JSONL of the real pages (file URLs: their own canonical URLs may repeat) and the
+    synthetic ones; returns every page's HTML, for the bare extraction."""
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "corpus.jsonl").open("w", encoding="utf-8") as handle:
+        for index, page in enumerate(pages):
+            record = {"url": f"https://bench.example/corpus/{index}.html", "html": page}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    everything = list(pages)
+    if synthetic:
+        generated = list(generate_pages(synthetic))
+        write_jsonl(iter(generated), out / "synthetic")
+        everything += [p.html for p in generated]
+    return everything
+
+
+def _median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def bench(rounds: int, synthetic: int, corpora: Path, workdir: Path) -> None:
+    """Print bare trafilatura against the whole pipeline, medians over ``rounds``."""
+    real = _corpus_pages(corpora)
+    everything = _write_corpus(real, synthetic, workdir / "input")
+    inputs = [p for p in (workdir / "input").rglob("*.jsonl")]
+    print(
+        f"pages: {len(everything)} ({len(real)} from {corpora} zyte + trafilatura-news, "
+        f"{synthetic} synthetic); {rounds} round(s); {psutil.cpu_count()} CPUs"
+    )
+    bare: list[float] = []
+    runs: list[PipelineRound] = []
+    for number in range(1, rounds + 1):
+        bare.append(bare_extraction_rate(everything))
+        runs.append(pipeline_round(inputs, len(everything), workdir / "run"))
+        last = runs[-1]
+        print(
+            f"round {number}: bare trafilatura {bare[-1]:.1f} pages/s, "
+            f"pipeline {last.pages_per_second:.1f} pages/s, peak {last.peak_rss_mb:.0f} MB"
+        )
+    pipeline = _median([r.pages_per_second for r in runs])
+    bare_rate = _median(bare)
+    print(f"bare trafilatura.extract, 2 processes: {bare_rate:8.1f} pages/s (median)")
+    print(f"wirehouse ingest, process runner:     {pipeline:8.1f} pages/s (median)")
+    print(f"ratio pipeline / bare:                {pipeline / bare_rate:8.2f}  (goal >= 0.5)")
+    for stage in _STAGES:
+        spent = _median([r.stage_seconds.get(stage, 0.0) for r in runs])
+        print(f"  {stage:8s} {spent:7.2f} s (summed over workers)")
+    print(f"peak memory (process tree): {_median([r.peak_rss_mb for r in runs]):.0f} MB")
+    quotes = _median([r.loaded.get("quotes", 0) / r.stage_seconds["load"] for r in runs])
+    print(
+        f"loaded into DuckDB: {_median([r.load_rows_per_second for r in runs]):,.0f} rows/s "
+        f"(all tables; quotes alone {quotes:,.0f}/s), staging + promotion time"
+    )
+
+
+def scale(sizes: Sequence[int], workdir: Path) -> None:
+    """Synthetic JSONL runs of each size: time and peak memory, to show both are linear/flat."""
+    for size in sizes:
+        folder = workdir / f"pages-{size}"
+        if not (folder / "pages.jsonl").exists():
+            write_jsonl(generate_pages(size), folder)
+        run = pipeline_round([folder / "pages.jsonl"], size, workdir / f"run-{size}")
+        print(
+            f"{size:>8,} pages: {run.seconds:8.1f} s  {run.pages_per_second:6.1f} pages/s  "
+            f"peak {run.peak_rss_mb:6.0f} MB (process tree)  "
+            f"stages {json.dumps(run.stage_seconds)}",
+            flush=True,
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Wirehouse throughput benchmarks.")
+    parser.add_argument("--rounds", type=int, default=3, help="Rounds; medians are printed.")
+    parser.add_argument("--synthetic", type=int, default=2000, help="Synthetic pages added.")
+    parser.add_argument("--corpora", type=Path, default=Path("../shared/corpora"))
+    parser.add_argument(
+        "--scale", default="", help="Comma-separated sizes for synthetic scale runs instead."
+    )
+    parser.add_argument("--workdir", type=Path, default=None, help="Scratch folder (kept).")
+    args = parser.parse_args(argv)
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="wirehouse-bench-"))
+    if args.scale:
+        scale([int(s) for s in args.scale.split(",")], workdir)
+    else:
+        bench(args.rounds, args.synthetic, args.corpora, workdir)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

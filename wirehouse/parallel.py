@@ -1,0 +1,227 @@
+"""Batches of documents out to workers, checked frames back, a bounded number in flight.
+
+The CPU-bound part of a run (:func:`transforms.batch.transform_batch`: extraction, quotes,
+events; then the batch's Great Expectations suites and quarantine) runs on workers:
+processes on this machine, threads, or a Dask cluster. The frames come back (Arrow-backed
+polars frames, pickled) to the one process that writes DuckDB.
+At most ``window`` batches are submitted and not yet consumed, so memory holds a few batches
+whatever the size of the run (backpressure), and results are handed back in submission
+order, so a run stages the same rows in the same order whatever the runner.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from itertools import chain
+from time import perf_counter
+from typing import Any, Literal, Protocol, TypeVar
+
+from expectations.docs import RunValidations
+from expectations.quarantine import Isolation, isolate
+from expectations.runner import validate_frames, warm_up
+from transforms.batch import BatchFrames, DateWindow, transform_batch
+from wirehouse.errors import RunFailed
+from wirehouse.inputs import Item
+
+TaskRunner = Literal["serial", "process", "thread", "dask"]
+
+Job = TypeVar("Job")
+Result = TypeVar("Result")
+Result_co = TypeVar("Result_co", covariant=True)
+
+
+class Pending(Protocol[Result_co]):
+    """Anything with a blocking ``result()``: concurrent, Dask and Prefect futures alike."""
+
+    def result(self) -> Result_co: ...
+
+
+def bounded_map(
+    submit: Callable[[Job], Pending[Result]], jobs: Iterable[Job], window: int
+) -> Iterator[Result]:
+    """Submit ``jobs`` keeping at most ``window`` in flight; yield results in submission order.
+
+    ``jobs`` is consumed lazily: the next job is only read when a slot frees, so a reader
+    behind it never runs ahead of the workers by more than ``window`` batches.
+
+    Examples
+    --------
+    >>> from concurrent.futures import ThreadPoolExecutor
+    >>> with ThreadPoolExecutor(2) as pool:
+    ...     list(bounded_map(lambda n: pool.submit(pow, n, 2), range(5), window=2))
+    [0, 1, 4, 9, 16]
+    """
+    if window < 1:
+        raise ValueError(f"window must be at least 1, got {window}")
+    in_flight: deque[Pending[Result]] = deque()
+    for job in jobs:
+        in_flight.append(submit(job))
+        if len(in_flight) >= window:
+            yield in_flight.popleft().result()
+    while in_flight:
+        yield in_flight.popleft().result()
+
+
+def default_workers() -> int:
+    """Worker processes by default: the CPUs this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@dataclass(slots=True)
+class CheckedBatch:
+    """A batch transformed and checked: its frames, what the checks kept, and their cost.
+
+    ``gx_results`` holds, per table, the raw GX result of a batch checked on a worker, for
+    the writer's :class:`~expectations.docs.RunValidations` (Data Docs); a batch checked in
+    the writer's own process was added to it directly and leaves this empty.
+    """
+
+    frames: BatchFrames
+    outcome: Isolation
+    check_seconds: float
+    gx_results: list[tuple[str, Any]] = field(default_factory=list)
+
+
+_Job = tuple[list[Item], int, DateWindow | None]
+
+
+def check_batch(docs: list[Item], min_chars: int, window: DateWindow | None) -> CheckedBatch:
+    """Transform a batch and run its checks (what a worker does with one batch).
+
+    Raises
+    ------
+    RunFailed
+        The transform broke on a document: the message names it (its file and line or URL).
+    """
+    try:
+        frames = transform_batch(docs, min_chars=min_chars, window=window)
+    except Exception as exc:
+        raise _culprit(docs, min_chars, window) or _failed("a batch", exc) from exc
+    began = perf_counter()
+    collector = RunValidations()
+    outcome = isolate(frames.frames, validate_frames(frames.frames, collector=collector))
+    results = [(table, collector.worst(table)[0]) for table in collector.tables]
+    return CheckedBatch(frames, outcome, perf_counter() - began, results)
+
+
+def _failed(what: str, exc: BaseException) -> RunFailed:
+    return RunFailed(f"{what}: transform failed: {type(exc).__name__}: {exc}")
+
+
+def _culprit(docs: list[Item], min_chars: int, window: DateWindow | None) -> RunFailed | None:
+    """The error naming the first document that breaks the transform on its own."""
+    for doc in docs:
+        try:
+            transform_batch([doc], min_chars=min_chars, window=window)
+        except Exception as exc:  # noqa: BLE001 - the failure is what is being looked for
+            return _failed(doc.locator, exc)
+    return None
+
+
+def collected(batches: Iterable[CheckedBatch], collector: RunValidations) -> Iterator[CheckedBatch]:
+    """Pass batches through, adding their workers' GX results to the run's collector."""
+    for batch in batches:
+        for table, result in batch.gx_results:
+            collector.add(table, result)
+        batch.gx_results = []
+        yield batch
+
+
+def _check(job: _Job) -> CheckedBatch:
+    return check_batch(*job)
+
+
+def _warm_worker() -> None:
+    # Import GX and build the suites (seconds) as the worker starts, while the writer reads.
+    warm_up()
+
+
+class TransformPool:
+    """Workers that run :func:`transform_batch` on batches.
+
+    Parameters
+    ----------
+    runner
+        ``serial`` (in this process), ``process`` (a local process pool), ``thread`` (a thread
+        pool: for I/O-bound work only, the GIL serialises extraction) or ``dask``.
+    workers
+        Processes or threads (``serial``: ignored; ``dask``: workers of the local cluster).
+    dask_address
+        A running Dask scheduler (``tcp://host:8786``); None starts a local cluster.
+    """
+
+    def __init__(
+        self, runner: TaskRunner, workers: int | None = None, dask_address: str | None = None
+    ) -> None:
+        self.runner = runner
+        self.workers = max(1, workers or default_workers())
+        self.dask_address = dask_address
+
+    @property
+    def window(self) -> int:
+        """Batches in flight at most: two per worker keeps every worker busy."""
+        return 1 if self.runner == "serial" else 2 * self.workers
+
+    def map(
+        self, batches: Iterable[list[Item]], min_chars: int, window: DateWindow | None
+    ) -> Iterator[CheckedBatch]:
+        """Each batch transformed and checked, in the order of ``batches``.
+
+        Workers start only once a second batch exists: a run of one batch (a test, the
+        sample, a quiet night) gains nothing from them and would pay their start.
+        They stop when the iterator is exhausted or closed.
+        """
+        jobs = ((docs, min_chars, window) for docs in batches)
+        first = next(jobs, None)
+        if first is None:
+            return
+        second = next(jobs, None)
+        if second is None or self.runner == "serial":
+            yield _check(first)
+            if second is not None:
+                yield from map(_check, chain([second], jobs))
+            return
+        with ExitStack() as stack:
+            submit = self._start(stack)
+            yield from bounded_map(submit, chain([first, second], jobs), self.window)
+
+    def _start(self, stack: ExitStack) -> Callable[[_Job], Pending[CheckedBatch]]:
+        if self.runner == "dask":
+            return self._start_dask(stack)
+        executor: Executor
+        if self.runner == "process":
+            # forkserver: workers never inherit the writer's DuckDB or polars threads, and the
+            # preloaded transforms make each worker's start cheap.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["transforms.batch"])
+            executor = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=_warm_worker
+            )
+        else:
+            executor = ThreadPoolExecutor(self.workers, thread_name_prefix="transform")
+        pool = stack.enter_context(executor)
+        return lambda job: pool.submit(_check, job)
+
+    def _start_dask(self, stack: ExitStack) -> Callable[[_Job], Pending[CheckedBatch]]:
+        from distributed import Client, LocalCluster
+
+        if self.dask_address:
+            client = stack.enter_context(Client(self.dask_address))  # type: ignore[no-untyped-call]
+        else:
+            cluster = stack.enter_context(
+                LocalCluster(  # type: ignore[no-untyped-call]
+                    n_workers=self.workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                )
+            )
+            client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
+        client.run(_warm_worker)
+        return lambda job: client.submit(_check, job, pure=False)
