@@ -15,7 +15,10 @@ LOADS = Table(
         Column("load_id", _S, "VARCHAR", "Key: the run's id, sortable by start time.", False),
         Column("command", _S, "VARCHAR", "`ingest`, `run` or `backfill`, with its arguments."),
         Column(
-            "status", _S, "VARCHAR", "`running` (or died: never finished), `complete`, or `failed`."
+            "status",
+            _S,
+            "VARCHAR",
+            "`running`, `complete`, `failed`, or `abandoned` (died; swept by the next run).",
         ),
         Column("started_at", _TS, "TIMESTAMP", "When the run started (UTC)."),
         Column("finished_at", _TS, "TIMESTAMP", "When it completed or failed (UTC)."),

@@ -57,6 +57,39 @@ def begin_load(con: duckdb.DuckDBPyConnection, load_id: str, command: str) -> No
     )
 
 
+def abandon_dead_loads(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Mark every ``running`` load as ``abandoned`` and drop its staging rows; returns their ids.
+
+    Call it only under the run lock: then no other run is alive, so a ``running`` row is a run
+    that was killed or crashed before its promotion committed. Its marts were never touched;
+    its staging rows would otherwise stay forever, as nothing else ever deletes them.
+    """
+    dead = [
+        str(row[0])
+        for row in con.execute("SELECT load_id FROM main.loads WHERE status = 'running'").fetchall()
+    ]
+    if not dead:
+        return []
+    con.execute("BEGIN")
+    try:
+        for table in STAGED:
+            con.execute(
+                f"DELETE FROM staging.{table.name} WHERE list_contains($dead, load_id)",
+                {"dead": dead},
+            )
+        con.execute(
+            "UPDATE main.loads SET status = 'abandoned', finished_at = $now, "
+            "failure = 'the run died (killed or crashed) before its promotion committed' "
+            "WHERE list_contains($dead, load_id)",
+            {"dead": dead, "now": _now()},
+        )
+        con.execute("COMMIT")
+    except BaseException:
+        _rollback(con)
+        raise
+    return dead
+
+
 def fail_load(con: duckdb.DuckDBPyConnection, load_id: str, reason: str) -> None:
     """Mark a run failed with its one-line reason; staging rows stay for inspection."""
     con.execute(

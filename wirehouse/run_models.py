@@ -54,6 +54,7 @@ class RunSummary:
     docs_path: str | None = None
     report_path: str | None = None
     quarantined: dict[str, int] = field(default_factory=dict)
+    abandoned: list[str] = field(default_factory=list)  # dead runs' loads this run swept up
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -82,6 +82,7 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
     with run_lock(db, wait_seconds=wait):
         with connect(db, wait_seconds=wait) as con:
             ensure_schema(con)
+            summary.abandoned = loading.abandon_dead_loads(con)
             cursors = loading.source_cursors(con)
         items, readers = _plan(request, settings, cursors)  # raises UsageError before the ledger
         with connect(db, wait_seconds=wait) as con:

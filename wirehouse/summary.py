@@ -46,6 +46,11 @@ def render_summary(summary: RunSummary, console: Console) -> None:
     if summary.quarantined:
         held = ", ".join(f"{n} by {check}" for check, n in summary.quarantined.items())
         console.print(f"[yellow]quarantined[/] {sum(summary.quarantined.values())} rows: {held}")
+    if summary.abandoned:
+        console.print(
+            f"[yellow]swept[/] {len(summary.abandoned)} load(s) of runs that died: "
+            + ", ".join(summary.abandoned[:3])
+        )
     if summary.docs_path:
         console.print(f"data docs: {summary.docs_path}")
     if summary.report_path:
