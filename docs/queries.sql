@@ -194,10 +194,10 @@ LIMIT 6;
 -- event_type | actor_country | recipient_country | date_start | mentions | articles | outlets
 -- SUPPORT    | USA           | NULL              | 2024-05-13 | 2        | 2        | 2
 -- CONCEDE    | USA           | NULL              | 2024-05-19 | 2        | 2        | 2
--- RETREAT    | USA           | NULL              | 2024-07-07 | 2        | 2        | 2
 -- PROTEST    | NER           | NULL              | 2024-04-13 | 4        | 2        | 1
 -- COERCE     | COL           | NULL              | 2019-01-01 | 3        | 1        | 1
 -- ASSAULT    | KEN           | NULL              | 2024-06-25 | 3        | 1        | 1
+-- AGREE      | MLI           | NULL              | 1991-01-01 | 2        | 1        | 1
 
 -- Q13. Which events were claimed by someone quoted, rather than reported by the outlet?
 SELECT e.event_type, q.speaker, e.actor_country, e.recipient_country, e.evidence

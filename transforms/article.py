@@ -219,7 +219,7 @@ def _article(
         url=doc.url,
         canonical_url=str(canonical) if canonical else None,
         source=doc.source,
-        outlet=str(meta.get("sitename") or "") or host,
+        outlet=_outlet(meta, host),
         title=doc.title or _str_or_none(meta.get("title")),
         author=_str_or_none(meta.get("author")),
         description=_str_or_none(meta.get("description")),
@@ -232,6 +232,19 @@ def _article(
         content_hash=doc.content_hash,
         caption_spans=captions,
     )
+
+
+def _outlet(meta: dict[str, Any], host: str | None) -> str | None:
+    """The publication's name; the host when the page names none.
+
+    With no ``og:site_name`` or publisher, trafilatura's sitename can fall back to the
+    page's headline, which is no outlet: a sitename equal to the title is not trusted.
+    """
+    name = _str_or_none(meta.get("sitename"))
+    title = _str_or_none(meta.get("title"))
+    if name is None or (title is not None and name.casefold() == title.casefold()):
+        return host
+    return name
 
 
 def _str_or_none(value: object) -> str | None:

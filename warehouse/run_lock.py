@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from wirehouse.errors import WarehouseBusy
+from wirehouse.errors import WarehouseBusy, WarehouseError
 
 
 @contextmanager
@@ -25,10 +25,16 @@ def run_lock(db: Path, *, wait_seconds: float) -> Iterator[None]:
     ------
     WarehouseBusy
         Another run held the lock for longer than ``wait_seconds``.
+    WarehouseError
+        The lock file cannot be created (a read-only or full file system, no permission).
     """
-    db.parent.mkdir(parents=True, exist_ok=True)
     path = db.with_name(db.name + ".lock")
-    with open(path, "a+") as handle:
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "a+")  # noqa: SIM115 - closed by the `with` below
+    except OSError as exc:
+        raise WarehouseError(f"{path}: cannot create the run lock: {exc.strerror}") from exc
+    with handle:
         deadline = time.monotonic() + wait_seconds
         while True:
             try:
@@ -40,7 +46,7 @@ def run_lock(db: Path, *, wait_seconds: float) -> Iterator[None]:
                     holder = handle.read().strip() or "unknown"
                     raise WarehouseBusy(
                         f"{db}: another run is writing to this warehouse ({holder}); "
-                        f"waited {wait_seconds:.0f} s"
+                        f"waited {wait_seconds:g} s"
                     ) from None
                 time.sleep(0.2)
         handle.seek(0)

@@ -98,3 +98,21 @@ def test_decoding_survives_wrong_and_missing_charsets() -> None:
     assert "Bogotá" in decode_html(latin)
     assert "Bogotá" in decode_html("<p>Bogotá</p>".encode("utf-8-sig"))
     assert decode_html(b"\xff\xfe\x00garbage\x80") is not None  # never raises
+
+
+def test_a_headline_is_never_taken_for_the_outlet() -> None:
+    # No og:site_name and a headline with dots in it ("U.N."): trafilatura's sitename is the
+    # headline itself.
+    body = " ".join(["The council met on Tuesday and voted on the new transit budget."] * 12)
+    headline = "U.N. envoys open talks in Geneva as ceasefire deadline nears"
+    html = (
+        f'<html><head><meta property="og:title" content="{headline}">'
+        f"<title>{headline} - Metro Wire</title></head><body><article>"
+        f"<h1>{headline}</h1><p>{body}</p></article></body></html>"
+    )
+    doc = SourceDocument(
+        url="https://news.example/a.html", source="t", locator="t", content_hash="h", html=html
+    )
+    article = extract_article(doc)
+    assert isinstance(article, Article)
+    assert article.outlet == "news.example"
