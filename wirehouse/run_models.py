@@ -55,6 +55,7 @@ class RunSummary:
     report_path: str | None = None
     quarantined: dict[str, int] = field(default_factory=dict)
     abandoned: list[str] = field(default_factory=list)  # dead runs' loads this run swept up
+    web: dict[str, int] = field(default_factory=dict)  # requests, fetched, 304s: web sources
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

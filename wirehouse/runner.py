@@ -36,7 +36,7 @@ from wirehouse.progress import Tally, count_inputs
 from wirehouse.reprocess import stored_documents
 from wirehouse.run_models import RunRequest, RunSummary
 from wirehouse.settings import Settings
-from wirehouse.source_plan import CursorReader, plan_sources
+from wirehouse.source_plan import CursorReader, SourcePlan, plan_sources
 from wirehouse.stages import InlineStages, Stages, StagingBuffer
 
 __all__ = ["InlineStages", "RunRequest", "RunSummary", "Stages", "execute"]
@@ -50,14 +50,15 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 def _plan(
     request: RunRequest, settings: Settings, cursors: dict[str, dt.datetime]
-) -> tuple[Iterator[Item], list[CursorReader]]:
+) -> tuple[Iterator[Item], list[CursorReader], SourcePlan | None]:
     if request.command == "ingest":
         paths = [Path(p) for p in request.paths]
-        return documents_from_paths(paths, source="cli", max_bytes=settings.max_document_bytes), []
+        items = documents_from_paths(paths, source="cli", max_bytes=settings.max_document_bytes)
+        return items, [], None
     if request.command == "reprocess":
-        return stored_documents(settings), []
+        return stored_documents(settings), [], None
     plan = plan_sources(request.command, settings, cursors, request.window)
-    return plan.items(), plan.cursor_readers
+    return plan.items(), plan.cursor_readers, plan
 
 
 def execute(request: RunRequest, settings: Settings, stages: Stages | None = None) -> RunSummary:
@@ -84,7 +85,8 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
             ensure_schema(con)
             summary.abandoned = loading.abandon_dead_loads(con)
             cursors = loading.source_cursors(con)
-        items, readers = _plan(request, settings, cursors)  # raises UsageError before the ledger
+        # Raises UsageError before the ledger row is written.
+        items, readers, plan = _plan(request, settings, cursors)
         with connect(db, wait_seconds=wait) as con:
             loading.begin_load(con, load_id, summary.command)
         checks = CheckLog()
@@ -92,6 +94,8 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
         tally = Tally(count_inputs([Path(p) for p in request.paths]) if request.paths else None)
         try:
             _load_batches(items, request, settings, stages, summary, checks, collector, tally)
+            if plan is not None and plan.web is not None:
+                summary.web = plan.web.stats.as_dict()
             metrics = _check_run(db, load_id, stages, checks, wait)
             summary.stage_seconds["checks"] = round(checks.seconds, 3)
             summary.check_warnings = checks.failures("warning")

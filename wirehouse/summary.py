@@ -46,6 +46,14 @@ def render_summary(summary: RunSummary, console: Console) -> None:
     if summary.quarantined:
         held = ", ".join(f"{n} by {check}" for check, n in summary.quarantined.items())
         console.print(f"[yellow]quarantined[/] {sum(summary.quarantined.values())} rows: {held}")
+    if summary.web:
+        web = summary.web
+        console.print(
+            f"web: {web.get('requests', 0)} requests ({web.get('listings', 0)} feeds or sitemaps), "
+            f"{web.get('fetched', 0)} fetched, "
+            f"{web.get('not_modified', 0)} not modified (304), {web.get('failed', 0)} failed, "
+            f"{web.get('skipped_by_cursor', 0)} older than the cursor (not asked)"
+        )
     if summary.abandoned:
         console.print(
             f"[yellow]swept[/] {len(summary.abandoned)} load(s) of runs that died: "

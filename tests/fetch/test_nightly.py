@@ -72,6 +72,8 @@ def test_second_run_fetches_nothing_unchanged(web: Web) -> None:
     assert {h.status for h in hits} == {304}
     assert all(h.conditional for h in hits)
     assert len(hits) == 1 + 3
+    # The summary says so: only the listings came back in full.
+    assert second.web["not_modified"] == 4 and second.web["fetched"] == second.web["listings"]
     assert _count(settings, "SELECT count(*) FROM articles") == 6
 
 
