@@ -20,10 +20,10 @@ LIMIT 5;
 -- Answer:
 -- speaker              | quotes | articles | outlets
 -- Pentagon             | 3      | 1        | 1
--- Ibrahim Bako Moussa  | 2      | 1        | 1
 -- Mahamadou Issaka     | 2      | 1        | 1
 -- Ahmed Ghoumour       | 1      | 1        | 1
 -- Amadou Bello Hassane | 1      | 1        | 1
+-- Ibrahim Bako Moussa  | 1      | 1        | 1
 
 -- Q2. ... and what did they say?
 WITH latest AS (SELECT date_trunc('month', max(published_at)) AS this_month FROM articles),
@@ -169,7 +169,7 @@ ORDER BY score DESC, s.quote
 LIMIT 5;
 -- Answer:
 -- score | speaker    | quote
--- 2.979 | Télé Sahel | the departure as "a victory for our sovereignty."
+-- 2.977 | Télé Sahel | the departure as "a victory for our sovereignty."
 
 -- Q11. How healthy is each source: articles, rejects, and the share left undated?
 SELECT source, articles, rejects, undated, undated_share, last_published

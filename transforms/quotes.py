@@ -33,6 +33,19 @@ __all__ = ["extract_quotes"]
 
 # Any quotation mark or cue at all: articles without either are skipped before any splitting.
 _ANY_RE = re.compile(r"[“”„«»\"]|''|" + CUE_RE.pattern, re.IGNORECASE)
+_NOT_WORD_RE = re.compile(r"[^\w\s]")
+
+
+def _words(text: str) -> str:
+    """Text reduced to its words, for comparing a quote with its repetitions."""
+    return " ".join(_NOT_WORD_RE.sub("", text.casefold()).split())
+
+
+def _repeats_alone(content: str, sentence: str, said: set[str]) -> bool:
+    """A quote already given, standing alone as its own sentence: a pull quote or a heading
+    that repeats it (not a quote, by the annotation guide), not a second statement."""
+    words = _words(content)
+    return words in said and _words(sentence) == words
 
 
 def extract_quotes(text: str, *, caption_spans: Sequence[tuple[int, int]] = ()) -> list[Quote]:
@@ -67,11 +80,15 @@ def extract_quotes(text: str, *, caption_spans: Sequence[tuple[int, int]] = ()) 
     fragment_quotes(doc)
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
+    said: set[str] = set()
     for r in sorted(doc.records, key=lambda r: (r.start, r.end)):
         if (r.start, r.end) in seen or r.end <= r.start:
             continue
         seen.add((r.start, r.end))
         sent = doc.sentence_at(r.start)
+        if _repeats_alone(text[r.start : r.end], sent.text, said):
+            continue
+        said.add(_words(text[r.start : r.end]))
         att = r.attribution
         conf = att.confidence
         if r.speaker.name is None:

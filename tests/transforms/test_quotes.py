@@ -217,3 +217,13 @@ def test_french_guillemets_do_not_crash() -> None:
 def test_empty_and_plain_text() -> None:
     assert extract_quotes("") == []
     assert extract_quotes("The river rose two metres overnight.") == []
+
+
+def test_a_pull_quote_repeating_a_quote_is_not_a_second_quote() -> None:
+    text = (
+        "“The base now belongs to us alone,” said Col. Amadou Sani, the new commander.\n"
+        "“The base now belongs to us alone.”\n"
+        "Col. Sani said later: “The base now belongs to us alone, and to no one else.”"
+    )
+    quotes = extract_quotes(text)
+    assert [q.content_start for q in quotes if q.content.startswith("The base")] == [1, 137]
