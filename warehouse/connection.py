@@ -57,8 +57,21 @@ def connect(
             time.sleep(min(delay * (0.5 + random.random()), remaining))
             delay = min(delay * 2, 2.0)
         except duckdb.Error as exc:
-            raise WarehouseError(f"{db}: cannot open the warehouse: {exc}") from exc
+            raise WarehouseError(_open_failure(db, exc)) from exc
     try:
         yield con
     finally:
         con.close()
+
+
+def _open_failure(db: Path, exc: duckdb.Error) -> str:
+    """One line saying why the file would not open (DuckDB appends a stack trace to some)."""
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if "replaying WAL" in first:
+        wal = db.with_name(db.name + ".wal")
+        return (
+            f"{db}: cannot open the warehouse: its write-ahead log {wal} does not apply to it "
+            f"({first}); if the file was put back from a copy, that log belongs to the file it "
+            "replaced: move the log aside and open again"
+        )
+    return f"{db}: cannot open the warehouse: {first}"

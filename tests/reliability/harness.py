@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -128,6 +129,18 @@ def still_alive(pids: list[int], grace: float = 15.0) -> list[str]:
         if not alive or time.monotonic() > deadline:
             return alive
         time.sleep(0.1)
+
+
+def restore(copy: Path, db: Path) -> None:
+    """Put a saved warehouse file back in place of ``db``, with no write-ahead log beside it.
+
+    A killed run can leave ``db.wal`` behind, holding changes made after the file's last
+    checkpoint; replayed over another file (the saved copy), its row ids point at rows that
+    do not exist and DuckDB refuses to open it ("Could not find node in column segment tree").
+    The copy and the log must always travel together.
+    """
+    db.with_name(db.name + ".wal").unlink(missing_ok=True)
+    shutil.copyfile(copy, db)
 
 
 def open_read_only(db: Path, wait: float = 60) -> duckdb.DuckDBPyConnection:

@@ -110,7 +110,7 @@ def _trial(
     base: Baseline, folder: Path, kills: int, seed: int, *, prefect: bool
 ) -> tuple[list[Kill], harness.Snapshot]:
     db = folder / "w.duckdb"
-    shutil.copyfile(base.v1_db, db)
+    harness.restore(base.v1_db, db)
     rng = random.Random(seed)
     # No waiting: a lock left by a killed run must not hold the next one up at all.
     env = harness.clean_env(WIREHOUSE_BATCH_SIZE=BATCH, WIREHOUSE_LOCK_WAIT_SECONDS="0")
@@ -126,7 +126,7 @@ def _trial(
         lock = db.with_name(db.name + ".lock")
         stale = lock.exists() and lock.read_text().strip() == f"pid {process.pid}"
         if timing == "finished first":
-            shutil.copyfile(base.v1_db, db)  # start over: the next kill must hit a run
+            harness.restore(base.v1_db, db)  # start over: the next kill must hit a run
             continue
         phase, _ = _phase(db, before)
         now = harness.snapshot(db)
@@ -143,7 +143,7 @@ def _trial(
         name = "prefect" if prefect else "inline"
         done.append(Kill(name, timing, round(after, 2), open_now, phase, state, stale))
         if state == "as after a complete run":
-            shutil.copyfile(base.v1_db, db)  # the run had finished its work: start over
+            harness.restore(base.v1_db, db)  # the run had finished its work: start over
     # With WIREHOUSE_LOCK_WAIT_SECONDS=0, a dead run's lock that still counted would fail this.
     rerun = harness.wirehouse("ingest", base.corpus.v2, "--db", db, "--inline", env=env)
     assert rerun.returncode == 0, rerun.stderr

@@ -1,0 +1,50 @@
+"""Opening the warehouse file: the errors a user sees when it will not open."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from warehouse.connection import connect
+from wirehouse.errors import WarehouseError
+
+# A run that committed after a checkpoint and was then killed: its log holds an UPDATE of a
+# row that exists only in the file as it was at that checkpoint.
+_KILLED_AFTER_CHECKPOINT = """
+import os, sys, duckdb
+db = sys.argv[1]
+con = duckdb.connect(db)
+con.execute("INSERT INTO loads VALUES ('b', 'running')")
+con.close()
+con = duckdb.connect(db)
+con.execute("UPDATE loads SET status = 'complete' WHERE load_id = 'b'")
+os._exit(9)
+"""
+
+
+def test_a_copy_restored_over_a_foreign_log_fails_with_one_clear_line(tmp_path: Path) -> None:
+    saved = tmp_path / "saved.duckdb"
+    with duckdb.connect(str(saved)) as con:
+        con.execute("CREATE TABLE loads (load_id VARCHAR, status VARCHAR)")
+        con.execute("INSERT INTO loads VALUES ('a', 'complete')")
+    db = tmp_path / "w.duckdb"
+    shutil.copyfile(saved, db)
+    subprocess.run([sys.executable, "-c", _KILLED_AFTER_CHECKPOINT, str(db)], check=False)
+    wal = db.with_name(db.name + ".wal")
+    assert wal.exists()
+    shutil.copyfile(saved, db)  # the log of the killed run is still beside it
+
+    with pytest.raises(WarehouseError) as caught, connect(db, read_only=True):
+        pass
+    message = str(caught.value)
+    assert "\n" not in message
+    assert str(wal) in message and "move the log aside" in message
+
+    wal.unlink()  # what the message says to do
+    with connect(db, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM loads").fetchone() == (1,)
