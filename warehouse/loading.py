@@ -197,12 +197,15 @@ def promote(
         for table in STAGED:
             columns = ", ".join(table.column_names)
             # A key staged twice in one load (the same document listed by two sources, or
-            # the same bad line read twice) is promoted once.
+            # the same bad line read twice) is promoted once, as first staged. Chosen by key
+            # and rowid alone: a window over whole rows would hold every staged text in
+            # memory at once, and memory must not grow with the size of a run.
             key = ", ".join(table.key)
             row = con.execute(
                 f"INSERT INTO main.{table.name} ({columns}) SELECT {columns} FROM "
-                f"staging.{table.name} WHERE load_id = $load_id "
-                f"QUALIFY row_number() OVER (PARTITION BY {key}) = 1",
+                f"staging.{table.name} WHERE load_id = $load_id AND rowid IN ("
+                f"SELECT min(rowid) FROM staging.{table.name} WHERE load_id = $load_id "
+                f"GROUP BY {key})",
                 {"load_id": load_id},
             ).fetchall()
             promoted[table.name] = int(row[0][0]) if row else 0

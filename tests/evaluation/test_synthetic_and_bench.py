@@ -51,9 +51,12 @@ def test_site_has_pages_feeds_and_sitemaps(tmp_path: Path) -> None:
 def test_the_benchmark_runs_on_a_handful_of_pages(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    bench.bench(rounds=1, synthetic=6, corpora=tmp_path / "absent", workdir=tmp_path / "b")
+    bench.bench(
+        rounds=1, synthetic=6, corpora=tmp_path / "absent", workdir=tmp_path / "b", load_quotes=500
+    )
     printed = capsys.readouterr().out
     assert "ratio pipeline / bare" in printed and "peak memory" in printed
+    assert "quote rows/s" in printed
     bench.scale([4], tmp_path / "s")
     assert "4 pages" in capsys.readouterr().out
     assert json.loads((tmp_path / "b" / "input" / "synthetic" / "pages.jsonl").open().readline())

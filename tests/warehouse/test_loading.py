@@ -195,3 +195,27 @@ def test_every_table_and_column_is_documented(tmp_path: Path, settings: Settings
             "WHERE NOT internal AND (comment IS NULL OR comment = '')"
         ).fetchall()
     assert tables == [] and columns == []
+
+
+def test_a_key_staged_twice_in_one_load_is_promoted_once_as_first_staged(
+    tmp_path: Path, settings: Settings
+) -> None:
+    from warehouse import loading
+    from warehouse.ddl import STAGED, ensure_schema
+    from wirehouse.evaluation.load_bench import read_frames
+
+    write_pages(tmp_path / "in", 2)
+    api.ingest([tmp_path / "in"], settings=settings)
+    first = read_frames(settings.db)
+    second = {**first, "articles": first["articles"].with_columns(pl.lit("Later").alias("title"))}
+    db = tmp_path / "twice.duckdb"
+    load_id = loading.new_load_id()
+    with duckdb.connect(str(db)) as con:
+        ensure_schema(con)
+        loading.begin_load(con, load_id, "test")
+        loading.stage_batch(con, load_id, first)
+        loading.stage_batch(con, load_id, second)
+        promotion = loading.promote(con, load_id, counts={}, stage_seconds={})
+        titles = con.execute("SELECT DISTINCT title FROM main.articles").fetchall()
+    assert promotion.rows == {table.name: first[table.name].height for table in STAGED}
+    assert ("Later",) not in titles and len(titles) >= 1
