@@ -53,11 +53,11 @@ ORDER BY quotes DESC, speaker
 LIMIT 8;
 -- Answer:
 -- speaker             | speaker_kind | quotes | direct_quotes | articles | outlets | first_seen | last_seen
--- Pentagon            | organization | 9      | 1             | 5        | 4       | 2024-03-17 | 2024-09-17
+-- Pentagon            | organization | 9      | 1             | 5        | 3       | 2024-03-17 | 2024-09-17
 -- Daniel Whitcombe    | person       | 8      | 5             | 2        | 2       | 2024-03-19 | 2024-09-17
 -- Treasury Department | organization | 6      | 1             | 2        | 2       | 2024-06-13 | 2024-07-18
 -- Rachel Dunmore      | person       | 5      | 1             | 1        | 1       | 2024-04-09 | 2024-04-09
--- foreign ministry    | organization | 5      | 0             | 3        | 2       | 2024-06-25 | 2024-09-10
+-- foreign ministry    | organization | 5      | 0             | 3        | 1       | 2024-06-25 | 2024-09-10
 -- Celia Marchetti     | person       | 4      | 3             | 1        | 1       | 2024-06-12 | 2024-06-12
 -- Grace Wanjala       | person       | 4      | 0             | 1        | 1       | 2024-06-26 | 2024-06-26
 -- Harold J. Voss      | person       | 4      | 0             | 1        | 1       | 2024-06-12 | 2024-06-12

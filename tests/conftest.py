@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from wirehouse.logs import configure_logging
 from wirehouse.settings import Settings
+
+# The command line's Prefect defaults, before any test module imports Prefect: above all the
+# longer start-up bound of the temporary API server on a loaded 2-core machine.
+configure_logging()
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample"

@@ -100,19 +100,64 @@ def test_decoding_survives_wrong_and_missing_charsets() -> None:
     assert decode_html(b"\xff\xfe\x00garbage\x80") is not None  # never raises
 
 
-def test_a_headline_is_never_taken_for_the_outlet() -> None:
-    # No og:site_name and a headline with dots in it ("U.N."): trafilatura's sitename is the
-    # headline itself.
+def _headline_page(head_title: str, headline: str) -> SourceDocument:
     body = " ".join(["The council met on Tuesday and voted on the new transit budget."] * 12)
-    headline = "U.N. envoys open talks in Geneva as ceasefire deadline nears"
     html = (
         f'<html><head><meta property="og:title" content="{headline}">'
-        f"<title>{headline} - Metro Wire</title></head><body><article>"
+        f"<title>{head_title}</title></head><body><article>"
         f"<h1>{headline}</h1><p>{body}</p></article></body></html>"
     )
-    doc = SourceDocument(
+    return SourceDocument(
         url="https://news.example/a.html", source="t", locator="t", content_hash="h", html=html
     )
-    article = extract_article(doc)
+
+
+def test_a_headline_is_never_taken_for_the_outlet() -> None:
+    # No og:site_name and a headline with dots in it ("U.N."): the outlet comes from what
+    # <title> adds to the headline, and with nothing added it is the host, never the headline.
+    headline = "U.N. envoys open talks in Geneva as ceasefire deadline nears"
+    named = extract_article(_headline_page(f"{headline} - Metro Wire", headline))
+    bare = extract_article(_headline_page(headline, headline))
+    assert isinstance(named, Article) and isinstance(bare, Article)
+    assert (named.outlet, named.title) == ("Metro Wire", headline)
+    assert bare.outlet == "news.example"
+
+
+def test_page_metadata_comes_from_the_page_and_the_source_still_wins() -> None:
+    html = page(url=None).replace(
+        "</head>",
+        '<meta property="og:site_name" content="Daily Example">'
+        '<meta name="author" content="Ann Lee">'
+        '<meta name="description" content="Talks resumed on Monday.">'
+        '<link rel="canonical" href="https://news.example/world/talks.html"></head>',
+    )
+    from_page = extract_article(doc(html))
+    from_source = extract_article(
+        SourceDocument(
+            url="https://news.example/world/a.html", source="feed", locator="f.xml",
+            content_hash="h", html=html, title="Talks resume in Geneva", language="fr",
+        )
+    )  # fmt: skip
+    assert isinstance(from_page, Article) and isinstance(from_source, Article)
+    assert (from_page.outlet, from_page.author) == ("Daily Example", "Ann Lee")
+    assert from_page.description == "Talks resumed on Monday."
+    assert from_page.canonical_url == "https://news.example/world/talks.html"
+    assert (from_page.title, from_page.language) == ("Talks resume", "en")
+    assert (from_source.title, from_source.language) == ("Talks resume in Geneva", "fr")
+
+
+def test_canonical_url_is_none_when_the_page_names_none() -> None:
+    # The column is "the page's own canonical URL, when it names one": the fetched URL is
+    # in `url` already.
+    article = extract_article(doc(page(url=None)))
+    assert isinstance(article, Article) and article.canonical_url is None
+
+
+def test_captions_and_text_come_from_the_same_parse() -> None:
+    # A caption trafilatura keeps in the text (one inside a paragraph) is located there, so
+    # the quote and event extractors can tell it from the story.
+    caption = "Delegates arrive at the conference hall in Geneva on Monday morning."
+    html = page().replace("<h1>", f"<p><figcaption>{caption}</figcaption></p><h1>")
+    article = extract_article(doc(html))
     assert isinstance(article, Article)
-    assert article.outlet == "news.example"
+    assert [article.text[s:e] for s, e in article.caption_spans] == [caption]

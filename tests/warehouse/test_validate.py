@@ -31,14 +31,18 @@ def test_validate_catches_rows_changed_behind_the_pipelines_back(
     write_pages(tmp_path / "in", 2)
     api.ingest([tmp_path / "in"], settings=settings)
     with duckdb.connect(str(settings.db)) as con:
-        con.execute("INSERT INTO articles SELECT * FROM articles LIMIT 1")  # a duplicate key
+        # Two different articles: deleting the duplicated one would remove both copies.
+        kept, dropped = (
+            row[0] for row in con.execute("SELECT article_id FROM articles ORDER BY 1").fetchall()
+        )
+        con.execute("INSERT INTO articles SELECT * FROM articles WHERE article_id = ?", [kept])
         con.execute(
             "UPDATE events SET actor_country = 'Nigeria' WHERE event_id IN "
             "(SELECT event_id FROM events LIMIT 1)"
         )
-        con.execute(
-            "DELETE FROM articles WHERE article_id IN (SELECT article_id FROM quotes LIMIT 1)"
-        )
+        quoted = con.execute("SELECT count(*) FROM quotes WHERE article_id = ?", [dropped])
+        assert (quoted.fetchone() or (0,))[0] > 0  # so an audit must notice its orphans
+        con.execute("DELETE FROM articles WHERE article_id = ?", [dropped])
     summary = api.validate(settings=settings)
     assert not summary.ok
     joined = " | ".join(summary.failures)
