@@ -59,6 +59,11 @@ class Settings(BaseSettings):
         "None: a local cluster of `workers` processes.",
     )
 
+    search_index: Literal["after_run", "manual"] = Field(
+        "after_run",
+        description="`after_run` rebuilds the full-text indexes after each run that changed "
+        "articles; `manual` leaves them to `wirehouse search --reindex` (large warehouses).",
+    )
     report: bool = Field(True, description="Write the HTML run report after each run.")
     reports_dir: Path | None = Field(
         None, description="Where run reports go; None: `reports/` beside the warehouse."

@@ -61,6 +61,21 @@ def test_a_load_that_changes_articles_rebuilds_the_index(
     assert result.ranked and result.notes == [] and [r[1] for r in result.rows] == ["Airships"]
 
 
+def test_with_manual_indexing_a_load_leaves_the_index_to_reindex(
+    tmp_path: Path, settings: Settings
+) -> None:
+    manual = settings.model_copy(update={"search_index": "manual"})
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_text(page(), encoding="utf-8")
+    summary = api.ingest([folder], settings=manual)
+    assert summary.status == "complete" and "search index" not in summary.stage_seconds
+    result = api.search("troops", settings=manual)
+    assert not result.ranked and result.notes  # no index yet: the fallback, and a note
+    api.build_search_index(settings=manual)
+    assert api.search("troops", settings=manual).ranked
+
+
 def test_a_stale_index_is_named_not_silently_used(
     tmp_path: Path, sample_warehouse: Settings
 ) -> None:
