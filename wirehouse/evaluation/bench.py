@@ -217,7 +217,7 @@ def _print_loader(db: Path, quotes: int, workdir: Path) -> None:
     loaded = load_bench.load_round(load_bench.repeated(frames, copies), workdir)
     print(
         f"loader alone, one batch of the rows above x{copies}: "
-        f"{loaded.rows['quotes']:,} quotes, {loaded.rows_per_second * loaded.seconds:,.0f} rows; "
+        f"{loaded.rows['quotes']:,} quotes, {loaded.table_rows:,} rows; "
         f"staged {loaded.stage_seconds:.2f} s, promoted {loaded.promote_seconds:.2f} s "
         f"(commits and checkpoints included): {loaded.quote_rows_per_second:,.0f} quote rows/s "
         f"(goal >= 100,000), {loaded.rows_per_second:,.0f} rows/s in all"

@@ -44,8 +44,13 @@ class LoadRound:
         return self.rows.get("quotes", 0) / self.seconds
 
     @property
+    def table_rows(self) -> int:
+        """Rows loaded into the staged tables (raw documents not counted)."""
+        return sum(n for name, n in self.rows.items() if name != DOCUMENTS.name)
+
+    @property
     def rows_per_second(self) -> float:
-        return sum(n for name, n in self.rows.items() if name != DOCUMENTS.name) / self.seconds
+        return self.table_rows / self.seconds
 
 
 def _select(con: duckdb.DuckDBPyConnection, table: Table, qualified: str) -> pl.DataFrame:
