@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import zlib
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from time import perf_counter
 
 import polars as pl
@@ -21,7 +21,7 @@ from transforms.identity import digest
 from transforms.participants import event_participants
 from transforms.plover import QUAD_CLASS, SCORE
 from transforms.quotes import extract_quotes
-from transforms.records import Article, Reject, SourceDocument
+from transforms.records import Article, Event, Quote, Reject, SourceDocument
 from transforms.schemas import (
     ARTICLES,
     DOCUMENTS,
@@ -113,10 +113,20 @@ def _article_row(article: Article) -> dict[str, object]:
     return row
 
 
+_QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
+_EVENT_FIELDS = tuple(f.name for f in fields(Event))
+
+
+def _fields_row(record: object, names: tuple[str, ...]) -> dict[str, object]:
+    # asdict() deep-copies every value; these are all immutable scalars, so a shallow read
+    # gives equal rows for a tenth of the cost.
+    return {name: getattr(record, name) for name in names}
+
+
 def _quote_rows(article: Article) -> list[dict[str, object]]:
     rows = []
     for quote in extract_quotes(article.text, caption_spans=article.caption_spans):
-        row: dict[str, object] = asdict(quote)
+        row = _fields_row(quote, _QUOTE_FIELDS)
         row["quote_id"] = digest(
             "quote",
             article.article_id,
@@ -139,7 +149,7 @@ def _event_rows(
     story = table.story_country(article.text)
     rows = []
     for event in extract_events(article.text, published, caption_spans=article.caption_spans):
-        row: dict[str, object] = asdict(event)
+        row = _fields_row(event, _EVENT_FIELDS)
         row["event_id"] = event_id = digest(
             "event",
             article.article_id,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.literals import literal_alternation
 from transforms.quote_foreign import FOREIGN_CUES
 
 # Lemma -> irregular or unusual forms. Regular forms (-s, -ed, -ing) are generated below.
@@ -186,11 +187,14 @@ _FOREIGN_FORMS = sorted(FOREIGN_CUES, key=len, reverse=True)
 
 # One alternation over all cue forms; "according to" first so it wins over nothing else.
 # Case-sensitive on purpose: "States" and "Says" (headline case) are not cues.
+# A trie of the same words in the same order (transforms.literals): the flat alternation made
+# every search try each of several hundred forms at every position.
 CUE_RE = re.compile(
-    r"(?<![\w’'-])(?:[Aa]ccording to|put it|Selon|Según|"
-    + "|".join(re.escape(f) for f in _EN_FORMS)
-    + "|"
-    + "|".join(re.escape(f) for f in _FOREIGN_FORMS)
+    r"(?<![\w’'-])(?:"
+    + literal_alternation(
+        ["According to", "according to", "put it", "Selon", "Según", *_EN_FORMS, *_FOREIGN_FORMS],
+        refused_after=r"[\w-]",
+    )
     + r")(?![\w-])"
 )
 

@@ -17,6 +17,8 @@ from transforms.speaker_subject import clause_subject, is_object_mention
 from transforms.speakers import Mention, speaker_after, speaker_before
 
 _DIRECTISH_END_RE = re.compile(r"[.?!,…]['’”\"]*$")
+# Compiled once: built on the fly it fell out of the re module's cache between articles.
+_CUE_AT_END_RE = re.compile(r"(?:" + CUE_RE.pattern + r")(?:\s+that)?\s*$", re.I)
 
 
 def _foreign_attribution(text: str, cue: re.Match[str], hi: int) -> Attribution | None:
@@ -124,7 +126,7 @@ def _opens_clause(doc: Doc, q: QuoteSpan, lo: int) -> bool:
     if before[-1] == ",":
         return nwords >= 3 and (inner[0].isupper() or bool(_DIRECTISH_END_RE.search(inner)))
     last = CUE_RE.search(before[-30:] + " ")
-    if last and re.search(r"(?:" + CUE_RE.pattern + r")(?:\s+that)?\s*$", before, re.I):
+    if last and _CUE_AT_END_RE.search(before):
         # 'said that “we need more” about it' goes on after the mark: a mixed quote.
         after = text[q.end : doc.sentence_at(max(q.end - 1, q.start)).end]
         if len(after.split()) >= 2 and not after.lstrip().startswith((",", ";", "—")):

@@ -55,6 +55,29 @@ _NAME_SEQ_RE = re.compile(
 )
 
 
+_WORDISH_RE = re.compile(r"[\w-]")
+
+
+def _word_occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` stands alone in ``text``, as ``(?<![\\w-])word(?![\\w-])`` matches.
+
+    A plain ``str.find`` loop: a regex per surname had to be compiled for every article (they
+    never repeat), which cost more than all the rest of the name index.
+    """
+    found: list[int] = []
+    if not word:
+        return found
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _WORDISH_RE.match(text, at - 1)) and not _WORDISH_RE.match(text, end):
+            found.append(at)
+            at = text.find(word, end)  # finditer resumes after a match
+        else:
+            at = text.find(word, at + 1)
+    return found
+
+
 def _strip_possessive(tok: str) -> str:
     return re.sub(r"[’']s?$", "", tok)
 
@@ -86,9 +109,8 @@ class NameIndex:
             # "Dana Reyes") carries a role; among the rest the fullest, then the most frequent.
             keep = [n for n in names if not any(n != o and n.endswith(" " + o) for o in names)]
             self.by_surname[surname] = max(keep, key=lambda n: (len(n.split()), names[n]))
-        for surname in self.by_surname:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-                mentions.append((m.start(), self.by_surname[surname]))
+        for surname, name in self.by_surname.items():
+            mentions.extend((start, name) for start in _word_occurrences(text, surname))
         mentions.sort()
         self._text = text
         self._positions = [p for p, _ in mentions]

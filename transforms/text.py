@@ -7,6 +7,7 @@ span found here can be shown to an analyst with ``substr(text, start + 1, end - 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import nupunkt
 
@@ -28,6 +29,13 @@ def paragraphs(text: str) -> list[Span]:
     >>> [p.text for p in paragraphs("One.\\n\\nTwo.")]
     ['One.', 'Two.']
     """
+    return list(_paragraphs(text))
+
+
+# The quote and event extractors (and the actor memory) split the same article text in turn:
+# split it once. Spans are frozen and each caller gets its own list, so sharing is safe.
+@lru_cache(maxsize=4)
+def _paragraphs(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     offset = 0
     for line in text.split("\n"):
@@ -36,7 +44,7 @@ def paragraphs(text: str) -> list[Span]:
             start = offset + (len(line) - len(line.lstrip()))
             spans.append(Span(start, start + len(stripped), stripped))
         offset += len(line) + 1
-    return spans
+    return tuple(spans)
 
 
 def sentences(text: str) -> list[Span]:
@@ -50,8 +58,13 @@ def sentences(text: str) -> list[Span]:
     >>> [s.text for s in sentences("Maj. Gen. Pat Ryder spoke on Aug. 7. He left.")]
     ['Maj. Gen. Pat Ryder spoke on Aug. 7.', 'He left.']
     """
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4)
+def _sentences(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
-    for para in paragraphs(text):
+    for para in _paragraphs(text):
         for start, end in nupunkt.sent_spans(para.text):
             piece = para.text[start:end]
             stripped = piece.rstrip()
@@ -59,4 +72,4 @@ def sentences(text: str) -> list[Span]:
             if stripped.strip():
                 s = para.start + start + lead
                 spans.append(Span(s, para.start + start + len(stripped), stripped.lstrip()))
-    return spans
+    return tuple(spans)

@@ -126,3 +126,23 @@ def test_timex3_values() -> None:
         "Friday afternoon": "2024-04-19TAF",
         "now": "PRESENT_REF",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They must leave by the 15th.", [("the 15th", 19)]),
+        ("Talks resume on the 3rd, officials said.", [("the 3rd", 16)]),
+        ("He came from the 21st or later.", [("the 21st", 13)]),
+        ("Ever since the 2nd and until\nthe 9th.", [("the 2nd", 11), ("the 9th", 29)]),
+        # The preposition must be a whole word right before "the": "upon", "onthe" are not.
+        ("upon the 4th, they left", []),
+        ("The 3rd battalion left.", []),
+        ("And bythe 5th, nothing.", []),
+    ],
+)
+def test_day_of_month_after_a_preposition(text: str, expected: list[tuple[str, int]]) -> None:
+    # The pattern checks the preposition behind "the" (so it opens with a literal the regex
+    # engine can search for): this pins the matches the old look-behind-first form made.
+    found = [(t.text, t.start) for t in find_timexes(text, MONDAY) if t.text.startswith("the")]
+    assert found == expected
