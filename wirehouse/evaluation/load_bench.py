@@ -54,7 +54,8 @@ class LoadRound:
 
 
 def _select(con: duckdb.DuckDBPyConnection, table: Table, qualified: str) -> pl.DataFrame:
-    return con.execute(f"SELECT {', '.join(table.column_names)} FROM {qualified}").pl()
+    columns = ", ".join(table.column_names)
+    return con.execute(f"SELECT {columns} FROM {qualified}").pl()
 
 
 def read_frames(db: Path) -> dict[str, pl.DataFrame]:
