@@ -7,7 +7,6 @@ a run seen in the Prefect UI is the same run the inline orchestrator performs.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,13 +21,7 @@ from expectations.quarantine import Isolation
 from transforms.batch import BatchFrames, DateWindow
 from warehouse.loading import Promotion
 from wirehouse.inputs import Item
-from wirehouse.parallel import (
-    CheckedBatch,
-    bounded_map,
-    check_batch,
-    collected,
-    default_workers,
-)
+from wirehouse.parallel import bounded_map, default_workers, transform_on_worker
 from wirehouse.runner import InlineStages, RunRequest, RunSummary, execute
 from wirehouse.settings import Settings
 
@@ -39,16 +32,11 @@ _INLINE = InlineStages()
 # HTML per call for nothing, so every task opts out.
 @task(name="transform-batch", cache_policy=NO_CACHE)
 def transform_task(docs: list[Item], min_chars: int, window: DateWindow | None) -> BatchFrames:
-    return _INLINE.transform(docs, min_chars, window)
+    """Transform a batch on a worker of the flow's task runner."""
+    return transform_on_worker(docs, min_chars, window)
 
 
-@task(name="check-batch", cache_policy=NO_CACHE)
-def check_task(docs: list[Item], min_chars: int, window: DateWindow | None) -> CheckedBatch:
-    """Transform and validate a batch on a worker of the flow's task runner."""
-    return check_batch(docs, min_chars, window)
-
-
-@task(name="validate-batch", cache_policy=NO_CACHE)
+@task(name="validate-frames", cache_policy=NO_CACHE)
 def validate_task(frames: dict[str, pl.DataFrame], collector: RunValidations | None) -> Isolation:
     return _INLINE.validate(frames, collector)
 
@@ -74,7 +62,8 @@ class PrefectStages:
     """The runner's stages as Prefect tasks.
 
     Transforms are submitted to the flow's task runner, at most ``window`` batches in flight
-    (``window`` 1: called one by one); checks, staging and promotion run in the flow, in order.
+    (``window`` 1: called one by one); checks, staging and promotion run in the flow, in order,
+    a staging write of several batches at a time.
     """
 
     def __init__(self, window: int = 1) -> None:
@@ -83,27 +72,14 @@ class PrefectStages:
     def transform(self, docs: list[Item], min_chars: int, window: DateWindow | None) -> BatchFrames:
         return transform_task(docs, min_chars, window)
 
-    def check_batches(
-        self,
-        batches: Iterable[list[Item]],
-        min_chars: int,
-        window: DateWindow | None,
-        collector: RunValidations,
-    ) -> Iterator[CheckedBatch]:
+    def transform_batches(
+        self, batches: Iterable[list[Item]], min_chars: int, window: DateWindow | None
+    ) -> Iterator[BatchFrames]:
         if self.window <= 1:
-            return (self._check(docs, min_chars, window, collector) for docs in batches)
-        submitted = bounded_map(
-            lambda docs: check_task.submit(docs, min_chars, window), batches, self.window
+            return (self.transform(docs, min_chars, window) for docs in batches)
+        return bounded_map(
+            lambda docs: transform_task.submit(docs, min_chars, window), batches, self.window
         )
-        return collected(submitted, collector)
-
-    def _check(
-        self, docs: list[Item], min_chars: int, window: DateWindow | None, collector: RunValidations
-    ) -> CheckedBatch:
-        frames = self.transform(docs, min_chars, window)
-        began = time.perf_counter()
-        outcome = self.validate(frames.frames, collector)
-        return CheckedBatch(frames, outcome, time.perf_counter() - began)
 
     def validate(
         self, frames: dict[str, pl.DataFrame], collector: RunValidations | None

@@ -14,6 +14,20 @@ from wirehouse.errors import WarehouseBusy, WarehouseError
 
 _LOCK_MESSAGES = ("Could not set lock", "Conflicting lock")
 
+# DuckDB's own default is 80% of the machine's memory, which it fills on a large warehouse
+# (the search index rebuild, the promotion of a long backfill) before it spills to disk;
+# capped, the writer's memory stays flat as the warehouse grows. Process-wide, as DuckDB's
+# setting is per open database: set once by the API from ``WIREHOUSE_DUCKDB_MEMORY_LIMIT``.
+_memory_limit: str | None = None
+
+
+def limit_memory(limit: str | None) -> None:
+    """Cap DuckDB's memory on every connection this process opens from now (None: DuckDB's
+    default). ``limit`` is a DuckDB size such as ``"500MB"``; past it DuckDB spills to a
+    ``.tmp`` folder beside the file."""
+    global _memory_limit
+    _memory_limit = limit
+
 
 @contextmanager
 def connect(
@@ -59,6 +73,8 @@ def connect(
         except duckdb.Error as exc:
             raise WarehouseError(_open_failure(db, exc)) from exc
     try:
+        if _memory_limit is not None:
+            con.execute("SET memory_limit = ?", [_memory_limit])
         yield con
     finally:
         con.close()

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from warehouse.connection import limit_memory
 from wirehouse.config import load_sources
 from wirehouse.errors import UsageError, WarehouseError
 from wirehouse.inputs import expand_paths
@@ -50,6 +51,7 @@ def _dispatch(request: RunRequest, settings: Settings) -> RunSummary:
     """Run the load, then refresh what derives from it: the search index and the report."""
     from wirehouse.after_run import after_failure, after_run
 
+    limit_memory(settings.duckdb_memory_limit)
     try:
         summary = _orchestrate(request, settings)
     except (UsageError, WarehouseError):
@@ -235,8 +237,12 @@ def build_search_index(*, settings: Settings | None = None) -> float:
     from warehouse.fts import FtsUnavailable
     from wirehouse.after_run import refresh_search_index
 
+    settings = settings or Settings()
+    if not settings.db.exists():
+        raise WarehouseError(f"{settings.db}: no warehouse here yet; run `wirehouse ingest` first")
+    limit_memory(settings.duckdb_memory_limit)
     try:
-        return refresh_search_index(settings or Settings())
+        return refresh_search_index(settings)
     except FtsUnavailable as exc:
         raise WarehouseError(f"full-text search unavailable: {exc}") from exc
 

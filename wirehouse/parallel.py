@@ -1,9 +1,11 @@
-"""Batches of documents out to workers, checked frames back, a bounded number in flight.
+"""Batches of documents out to workers, their frames back, a bounded number in flight.
 
 The CPU-bound part of a run (:func:`transforms.batch.transform_batch`: extraction, quotes,
-events; then the batch's Great Expectations suites and quarantine) runs on workers:
-processes on this machine, threads, or a Dask cluster. The frames come back (Arrow-backed
-polars frames, pickled) to the one process that writes DuckDB.
+events) runs on workers: processes on this machine, threads, or a Dask cluster. The frames
+come back (Arrow-backed polars frames, pickled) to the one process that writes DuckDB, which
+checks them with Great Expectations a staging write at a time (:mod:`wirehouse.stages`):
+GX's cost is nearly all per call (graph building), so one call over ~2,000 articles costs
+about what one over 200 did, and workers need not import GX at all.
 At most ``window`` batches are submitted and not yet consumed, so memory holds a few batches
 whatever the size of the run (backpressure), and results are handed back in submission
 order, so a run stages the same rows in the same order whatever the runner.
@@ -13,18 +15,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import ExitStack
-from dataclasses import dataclass, field
 from itertools import chain
-from time import perf_counter
-from typing import Any, Literal, Protocol, TypeVar
+from typing import Literal, Protocol, TypeVar
 
-from expectations.docs import RunValidations
-from expectations.quarantine import Isolation, isolate
-from expectations.runner import validate_frames, warm_up
+from expectations.runner import warm_up
 from transforms.batch import BatchFrames, DateWindow, transform_batch
 from wirehouse.errors import RunFailed
 from wirehouse.inputs import Item
@@ -73,26 +72,11 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-@dataclass(slots=True)
-class CheckedBatch:
-    """A batch transformed and checked: its frames, what the checks kept, and their cost.
-
-    ``gx_results`` holds, per table, the raw GX result of a batch checked on a worker, for
-    the writer's :class:`~expectations.docs.RunValidations` (Data Docs); a batch checked in
-    the writer's own process was added to it directly and leaves this empty.
-    """
-
-    frames: BatchFrames
-    outcome: Isolation
-    check_seconds: float
-    gx_results: list[tuple[str, Any]] = field(default_factory=list)
-
-
 _Job = tuple[list[Item], int, DateWindow | None]
 
 
-def check_batch(docs: list[Item], min_chars: int, window: DateWindow | None) -> CheckedBatch:
-    """Transform a batch and run its checks (what a worker does with one batch).
+def transform_on_worker(docs: list[Item], min_chars: int, window: DateWindow | None) -> BatchFrames:
+    """Transform a batch (what a worker does with one batch).
 
     Raises
     ------
@@ -100,14 +84,9 @@ def check_batch(docs: list[Item], min_chars: int, window: DateWindow | None) -> 
         The transform broke on a document: the message names it (its file and line or URL).
     """
     try:
-        frames = transform_batch(docs, min_chars=min_chars, window=window)
+        return transform_batch(docs, min_chars=min_chars, window=window)
     except Exception as exc:
         raise _culprit(docs, min_chars, window) or _failed("a batch", exc) from exc
-    began = perf_counter()
-    collector = RunValidations()
-    outcome = isolate(frames.frames, validate_frames(frames.frames, collector=collector))
-    results = [(table, collector.worst(table)[0]) for table in collector.tables]
-    return CheckedBatch(frames, outcome, perf_counter() - began, results)
 
 
 def _failed(what: str, exc: BaseException) -> RunFailed:
@@ -124,22 +103,8 @@ def _culprit(docs: list[Item], min_chars: int, window: DateWindow | None) -> Run
     return None
 
 
-def collected(batches: Iterable[CheckedBatch], collector: RunValidations) -> Iterator[CheckedBatch]:
-    """Pass batches through, adding their workers' GX results to the run's collector."""
-    for batch in batches:
-        for table, result in batch.gx_results:
-            collector.add(table, result)
-        batch.gx_results = []
-        yield batch
-
-
-def _check(job: _Job) -> CheckedBatch:
-    return check_batch(*job)
-
-
-def _warm_worker() -> None:
-    # Import GX and build the suites (seconds) as the worker starts, while the writer reads.
-    warm_up()
+def _transform(job: _Job) -> BatchFrames:
+    return transform_on_worker(*job)
 
 
 class TransformPool:
@@ -170,8 +135,8 @@ class TransformPool:
 
     def map(
         self, batches: Iterable[list[Item]], min_chars: int, window: DateWindow | None
-    ) -> Iterator[CheckedBatch]:
-        """Each batch transformed and checked, in the order of ``batches``.
+    ) -> Iterator[BatchFrames]:
+        """Each batch transformed, in the order of ``batches``.
 
         Workers start only once a second batch exists: a run of one batch (a test, the
         sample, a quiet night) gains nothing from them and would pay their start.
@@ -183,15 +148,18 @@ class TransformPool:
             return
         second = next(jobs, None)
         if second is None or self.runner == "serial":
-            yield _check(first)
+            yield _transform(first)
             if second is not None:
-                yield from map(_check, chain([second], jobs))
+                yield from map(_transform, chain([second], jobs))
             return
+        # The writer checks the frames with GX: import it now, while the workers start,
+        # rather than when the first staging write is due.
+        threading.Thread(target=warm_up, name="gx-warm-up", daemon=True).start()
         with ExitStack() as stack:
             submit = self._start(stack)
             yield from bounded_map(submit, chain([first, second], jobs), self.window)
 
-    def _start(self, stack: ExitStack) -> Callable[[_Job], Pending[CheckedBatch]]:
+    def _start(self, stack: ExitStack) -> Callable[[_Job], Pending[BatchFrames]]:
         if self.runner == "dask":
             return self._start_dask(stack)
         executor: Executor
@@ -200,15 +168,13 @@ class TransformPool:
             # preloaded transforms make each worker's start cheap.
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["transforms.batch"])
-            executor = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_warm_worker
-            )
+            executor = ProcessPoolExecutor(self.workers, mp_context=context)
         else:
             executor = ThreadPoolExecutor(self.workers, thread_name_prefix="transform")
         pool = stack.enter_context(executor)
-        return lambda job: pool.submit(_check, job)
+        return lambda job: pool.submit(_transform, job)
 
-    def _start_dask(self, stack: ExitStack) -> Callable[[_Job], Pending[CheckedBatch]]:
+    def _start_dask(self, stack: ExitStack) -> Callable[[_Job], Pending[BatchFrames]]:
         from distributed import Client, LocalCluster
 
         if self.dask_address:
@@ -223,5 +189,4 @@ class TransformPool:
                 )
             )
             client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
-        client.run(_warm_worker)
-        return lambda job: client.submit(_check, job, pure=False)
+        return lambda job: client.submit(_transform, job, pure=False)

@@ -17,13 +17,11 @@ from itertools import islice
 from pathlib import Path
 
 import duckdb
-import polars as pl
 
 from expectations.docs import RunValidations
 from expectations.results import CheckResult, ValidationReport
-from transforms.identity import article_id, digest
+from transforms.identity import article_id
 from transforms.records import Reject, SourceDocument
-from transforms.schemas import QUARANTINE
 from warehouse import loading, quality
 from warehouse.connection import connect
 from warehouse.ddl import ensure_schema
@@ -37,7 +35,7 @@ from wirehouse.reprocess import stored_documents
 from wirehouse.run_models import RunRequest, RunSummary
 from wirehouse.settings import Settings
 from wirehouse.source_plan import CursorReader, SourcePlan, plan_sources
-from wirehouse.stages import InlineStages, Stages, StagingBuffer
+from wirehouse.stages import InlineStages, StagedWrite, Stages, StagingBuffer
 
 __all__ = ["InlineStages", "RunRequest", "RunSummary", "Stages", "execute"]
 
@@ -187,26 +185,6 @@ def _check_run(
     return figures
 
 
-def quarantine_rows(isolated: pl.DataFrame) -> pl.DataFrame:
-    """The quarantine checks' rows as ``quarantine`` table rows (key and article added)."""
-    if isolated.is_empty():
-        return QUARANTINE.empty()
-    keys = [
-        digest("quarantine", t, k, c)
-        for t, k, c in isolated.select("table_name", "row_key", "check").rows()
-    ]
-    return (
-        isolated.rename({"check": "check_name"})
-        .with_columns(
-            pl.Series("quarantine_id", keys, dtype=pl.String),
-            pl.col("row_json").str.json_path_match("$.article_id").alias("article_id"),
-            pl.lit(None, pl.String).alias("load_id"),
-        )
-        .select(QUARANTINE.column_names)
-        .cast(QUARANTINE.schema)
-    )
-
-
 def _build_docs(
     settings: Settings, load_id: str, collector: RunValidations, summary: RunSummary
 ) -> None:
@@ -295,26 +273,31 @@ def _load_batches(
     db, wait = settings.db, settings.lock_wait_seconds
     reasons: Counter[str] = Counter()
     seconds: dict[str, float] = {}
-    buffer = StagingBuffer(stages, db, summary.load_id, wait)
+
+    def record(written: StagedWrite | None) -> None:
+        if written is None:
+            return
+        outcome = written.outcome
+        checks.add(ValidationReport(outcome.checks, written.check_seconds))
+        for check in outcome.quarantined["check"].to_list():
+            summary.quarantined[check] = summary.quarantined.get(check, 0) + 1
+        seconds["load"] = seconds.get("load", 0.0) + written.load_seconds
+
+    buffer = StagingBuffer(stages, db, summary.load_id, wait, collector)
     fresh = _fresh_batches(items, settings, summary, tally)
-    checked = stages.check_batches(fresh, settings.min_article_chars, request.window, collector)
-    with closing(checked) if isinstance(checked, Generator) else nullcontext():
-        for batch in checked:
-            frames, outcome = batch.frames, batch.outcome
+    transformed = stages.transform_batches(fresh, settings.min_article_chars, request.window)
+    with closing(transformed) if isinstance(transformed, Generator) else nullcontext():
+        for frames in transformed:
             for stage, spent in frames.stage_seconds.items():
                 seconds[stage] = seconds.get(stage, 0.0) + spent
             summary.outside_window += frames.outside_window
             batch_reasons = frames["rejects"]["reason"].to_list()
             reasons.update(batch_reasons)
-            checks.add(ValidationReport(outcome.checks, batch.check_seconds))
-            staged = {**outcome.frames, QUARANTINE.name: quarantine_rows(outcome.quarantined)}
-            for check in outcome.quarantined["check"].to_list():
-                summary.quarantined[check] = summary.quarantined.get(check, 0) + 1
-            seconds["load"] = seconds.get("load", 0.0) + buffer.add(staged)
+            record(buffer.add(frames.frames))
             tally.add(
                 processed=frames.count("documents") + frames.outside_window,
                 rejected=len(batch_reasons),
             )
-    seconds["load"] = seconds.get("load", 0.0) + buffer.flush()
+    record(buffer.flush())
     summary.rejects_by_reason = dict(reasons.most_common())
     summary.stage_seconds = {k: round(v, 3) for k, v in seconds.items()}

@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     lock_wait_seconds: float = Field(
         60.0, ge=0, description="How long a run waits for the warehouse or another run."
     )
+    duckdb_memory_limit: str = Field(
+        "500MB",
+        pattern=r"^[0-9]+(\.[0-9]+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$",
+        description="DuckDB's memory cap in a run; past it, it spills to a `.tmp` folder.",
+    )
 
     task_runner: Literal["serial", "process", "thread", "dask"] = Field(
         "process",

@@ -1,10 +1,14 @@
-"""The four steps of a batch (transform, check, stage, promote), called through one protocol so
-that the run loop is the same inline and under Prefect (:mod:`flows.pipeline`)."""
+"""The four steps of a run (transform, check, stage, promote), called through one protocol so
+that the run loop is the same inline and under Prefect (:mod:`flows.pipeline`).
+
+Batches are transformed on workers; their frames are checked and staged here, in the one
+writer, a staging write (:class:`StagingBuffer`) at a time."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from time import perf_counter
 from typing import Protocol
@@ -14,11 +18,13 @@ import polars as pl
 from expectations.docs import RunValidations
 from expectations.quarantine import Isolation
 from transforms.batch import BatchFrames, DateWindow, transform_batch
+from transforms.identity import digest
+from transforms.schemas import QUARANTINE
 from warehouse import loading
 from warehouse.connection import connect
 from warehouse.loading import Promotion
 from wirehouse.inputs import Item
-from wirehouse.parallel import CheckedBatch, TransformPool, collected
+from wirehouse.parallel import TransformPool
 from wirehouse.run_models import RunSummary
 
 
@@ -29,14 +35,10 @@ class Stages(Protocol):
         self, docs: list[Item], min_chars: int, window: DateWindow | None
     ) -> BatchFrames: ...
 
-    def check_batches(
-        self,
-        batches: Iterable[list[Item]],
-        min_chars: int,
-        window: DateWindow | None,
-        collector: RunValidations,
-    ) -> Iterator[CheckedBatch]:
-        """Every batch transformed and validated, in order; workers may do several at once."""
+    def transform_batches(
+        self, batches: Iterable[list[Item]], min_chars: int, window: DateWindow | None
+    ) -> Iterator[BatchFrames]:
+        """Every batch transformed, in order; workers may do several at once."""
         ...
 
     def validate(
@@ -72,29 +74,12 @@ class InlineStages:
     def transform(self, docs: list[Item], min_chars: int, window: DateWindow | None) -> BatchFrames:
         return transform_batch(docs, min_chars=min_chars, window=window)
 
-    def check_batches(
-        self,
-        batches: Iterable[list[Item]],
-        min_chars: int,
-        window: DateWindow | None,
-        collector: RunValidations,
-    ) -> Iterator[CheckedBatch]:
+    def transform_batches(
+        self, batches: Iterable[list[Item]], min_chars: int, window: DateWindow | None
+    ) -> Iterator[BatchFrames]:
         if self.pool is not None:
-            return collected(self.pool.map(batches, min_chars, window), collector)
-        return (self.check(docs, min_chars, window, collector) for docs in batches)
-
-    def check(
-        self,
-        docs: list[Item],
-        min_chars: int,
-        window: DateWindow | None,
-        collector: RunValidations | None,
-    ) -> CheckedBatch:
-        """One batch through :meth:`transform` and :meth:`validate`, here."""
-        frames = self.transform(docs, min_chars, window)
-        began = perf_counter()
-        outcome = self.validate(frames.frames, collector)
-        return CheckedBatch(frames, outcome, perf_counter() - began)
+            return self.pool.map(batches, min_chars, window)
+        return (self.transform(docs, min_chars, window) for docs in batches)
 
     def validate(
         self, frames: dict[str, pl.DataFrame], collector: RunValidations | None
@@ -133,38 +118,81 @@ class InlineStages:
             )
 
 
+def quarantine_rows(isolated: pl.DataFrame) -> pl.DataFrame:
+    """The quarantine checks' rows as ``quarantine`` table rows (key and article added)."""
+    if isolated.is_empty():
+        return QUARANTINE.empty()
+    keys = [
+        digest("quarantine", t, k, c)
+        for t, k, c in isolated.select("table_name", "row_key", "check").rows()
+    ]
+    return (
+        isolated.rename({"check": "check_name"})
+        .with_columns(
+            pl.Series("quarantine_id", keys, dtype=pl.String),
+            pl.col("row_json").str.json_path_match("$.article_id").alias("article_id"),
+            pl.lit(None, pl.String).alias("load_id"),
+        )
+        .select(QUARANTINE.column_names)
+        .cast(QUARANTINE.schema)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StagedWrite:
+    """What one staging write checked and wrote: the checks' outcome and the time of each."""
+
+    outcome: Isolation
+    check_seconds: float
+    load_seconds: float
+
+
 class StagingBuffer:
-    """Checked batches held in the writer until they make one large staging write.
+    """Transformed batches held in the writer, then checked and staged as one write.
 
     Each DuckDB insert costs tens of milliseconds whatever its size (and each opening of the
-    file, a checkpoint on close), so a write of ~50,000 rows loads several times more rows
-    per second than one per batch of 200 articles. Memory stays bounded by ``rows``.
-    The buffer must be flushed before the run's checks read staging.
+    file, a checkpoint on close), and each Great Expectations validation about half a second
+    whatever its size, so a write of ~50,000 rows (about 2,000 articles) loads and checks
+    several times more rows per second than one per batch of 200. Rows that fail a
+    quarantinable check go to ``quarantine`` instead; the rest are staged even when a
+    critical check failed, for inspection (the run is then not promoted).
+    Memory stays bounded by ``rows``. The buffer must be flushed before the run's checks
+    read staging.
     """
 
     def __init__(
-        self, stages: Stages, db: Path, load_id: str, wait: float, rows: int = 50_000
+        self,
+        stages: Stages,
+        db: Path,
+        load_id: str,
+        wait: float,
+        collector: RunValidations | None = None,
+        rows: int = 50_000,
     ) -> None:
-        self.stages, self.db, self.load_id, self.wait, self.rows = stages, db, load_id, wait, rows
+        self.stages, self.db, self.load_id, self.wait = stages, db, load_id, wait
+        self.collector, self.rows = collector, rows
         self._held: list[dict[str, pl.DataFrame]] = []
         self._count = 0
 
-    def add(self, frames: dict[str, pl.DataFrame]) -> float:
-        """Hold one batch's frames; write when enough rows are held. Returns seconds written."""
+    def add(self, frames: dict[str, pl.DataFrame]) -> StagedWrite | None:
+        """Hold one batch's frames; check and write them all once enough rows are held."""
         self._held.append(frames)
         self._count += sum(frame.height for frame in frames.values())
-        return self.flush() if self._count >= self.rows else 0.0
+        return self.flush() if self._count >= self.rows else None
 
-    def flush(self) -> float:
-        """Write every held batch as one staging write; returns the seconds it took."""
+    def flush(self) -> StagedWrite | None:
+        """Check every held batch and write it as one staging write (None: nothing held)."""
         if not self._held:
-            return 0.0
-        began = perf_counter()
+            return None
         tables = {name for held in self._held for name in held}
         merged = {
             name: pl.concat([held[name] for held in self._held if name in held], how="vertical")
             for name in tables
         }
-        self.stages.stage(self.db, self.load_id, merged, self.wait)
         self._held, self._count = [], 0
-        return perf_counter() - began
+        began = perf_counter()
+        outcome = self.stages.validate(merged, self.collector)
+        checked = perf_counter()
+        staged = {**outcome.frames, QUARANTINE.name: quarantine_rows(outcome.quarantined)}
+        self.stages.stage(self.db, self.load_id, staged, self.wait)
+        return StagedWrite(outcome, checked - began, perf_counter() - checked)

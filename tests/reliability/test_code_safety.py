@@ -37,6 +37,7 @@ REVIEWED: dict[str, str] = {
     "_quote_literal(table.grain)": "declared grain text, quoted by _quote_literal",
     "_quote_literal(c.comment)": "declared comment text, quoted by _quote_literal",
     "_quote_literal(comment)": "a comment of our own table, quoted by _quote_literal",
+    "first_staged": "a constant filter over a declared table and key (loading.py)",
     "touched": "a constant subquery (with a $load_id parameter)",
     "slices": "an int computed from a row count",
     "i": "an int loop index",

@@ -48,3 +48,36 @@ def test_a_copy_restored_over_a_foreign_log_fails_with_one_clear_line(tmp_path: 
     wal.unlink()  # what the message says to do
     with connect(db, read_only=True) as con:
         assert con.execute("SELECT count(*) FROM loads").fetchone() == (1,)
+
+
+def _memory_limit(db: Path) -> str:
+    with connect(db) as con:
+        row = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    assert row is not None
+    return str(row[0])
+
+
+def test_a_run_caps_duckdb_memory_with_the_setting(tmp_path: Path) -> None:
+    from pydantic import ValidationError
+
+    from warehouse.connection import limit_memory
+    from wirehouse import api
+    from wirehouse.settings import Settings
+
+    from warehouse.ddl import ensure_schema
+
+    db = tmp_path / "w.duckdb"
+    with pytest.raises(WarehouseError, match="no warehouse here yet"):
+        api.build_search_index(settings=Settings(db=db))
+    with connect(db) as con:
+        ensure_schema(con)
+    try:
+        settings = Settings(db=db, orchestrator="inline", duckdb_memory_limit="300MB")
+        api.build_search_index(settings=settings)
+        assert _memory_limit(db) == "286.1 MiB"  # DuckDB shows 300 MB in MiB
+        limit_memory("1GiB")
+        assert _memory_limit(db) == "1.0 GiB"
+    finally:
+        limit_memory(None)
+    with pytest.raises(ValidationError, match="duckdb_memory_limit"):
+        Settings(db=db, duckdb_memory_limit="a lot")

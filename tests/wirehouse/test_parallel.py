@@ -128,7 +128,7 @@ def test_a_batch_that_breaks_names_the_document_at_fault() -> None:
     from transforms.batch import DateWindow
     from transforms.records import SourceDocument
     from wirehouse.errors import RunFailed
-    from wirehouse.parallel import check_batch
+    from wirehouse.parallel import transform_on_worker
 
     good = SourceDocument("https://a.example/1", "t", "in.jsonl:1", "h1", text="word " * 100)
     broken = SourceDocument(
@@ -141,4 +141,4 @@ def test_a_batch_that_breaks_names_the_document_at_fault() -> None:
     )
     window = DateWindow(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
     with pytest.raises(RunFailed, match=r"^in\.jsonl:2: transform failed: AttributeError"):
-        check_batch([good, broken], 300, window)
+        transform_on_worker([good, broken], 300, window)

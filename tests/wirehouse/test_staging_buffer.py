@@ -1,0 +1,68 @@
+"""The writer's staging buffer: batches are checked and staged together, a write at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from expectations.docs import RunValidations
+from expectations.quarantine import QUARANTINE_SCHEMA, Isolation
+from expectations.results import CheckResult
+from transforms.schemas import QUARANTINE
+from wirehouse.stages import InlineStages, StagingBuffer
+
+
+class _Recording(InlineStages):
+    """Stages that record what they were asked to check and stage; one row always fails."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.validated: list[int] = []
+        self.staged: list[dict[str, int]] = []
+
+    def validate(
+        self, frames: dict[str, pl.DataFrame], collector: RunValidations | None
+    ) -> Isolation:
+        self.validated.append(frames["quotes"].height)
+        bad = pl.DataFrame(
+            {
+                "table_name": ["quotes"],
+                "row_key": ["q0"],
+                "check": ["expect_column_values_to_be_in_set:kind"],
+                "detail": ["kind 'x' not in the set"],
+                "row_json": ['{"quote_id": "q0", "article_id": "a0"}'],
+            },
+            schema=QUARANTINE_SCHEMA,
+        )
+        check = CheckResult(
+            "quotes", "expect_column_values_to_be_in_set", "kind", "warning", True, None, 1, "q0"
+        )
+        return Isolation({"quotes": frames["quotes"].slice(1)}, bad, [check])
+
+    def stage(self, db: Path, load_id: str, frames: dict[str, pl.DataFrame], wait: float) -> None:
+        self.staged.append({name: frame.height for name, frame in frames.items()})
+
+
+def _batch(first: int, rows: int) -> dict[str, pl.DataFrame]:
+    return {"quotes": pl.DataFrame({"quote_id": [f"q{n}" for n in range(first, first + rows)]})}
+
+
+def test_batches_are_held_then_checked_and_staged_as_one_write(tmp_path: Path) -> None:
+    stages = _Recording()
+    buffer = StagingBuffer(stages, tmp_path / "w.duckdb", "load", 1.0, rows=10)
+    assert buffer.add(_batch(0, 4)) is None
+    assert buffer.add(_batch(4, 4)) is None
+    assert stages.validated == [] and stages.staged == []  # nothing checked while held
+
+    written = buffer.add(_batch(8, 4))  # 12 rows held: over the bound, so one write
+    assert written is not None
+    assert stages.validated == [12]
+    assert stages.staged == [{"quotes": 11, QUARANTINE.name: 1}]
+    assert written.outcome.quarantined["row_key"].to_list() == ["q0"]
+    assert written.check_seconds >= 0 and written.load_seconds >= 0
+
+    assert buffer.flush() is None  # nothing left
+    buffer.add(_batch(12, 3))
+    last = buffer.flush()
+    assert last is not None and stages.validated == [12, 3]
