@@ -10,7 +10,7 @@ import pytest
 
 from transforms.batch import transform_batch
 from wirehouse.evaluation import bench
-from wirehouse.evaluation.synthetic import generate_pages, main, write_site
+from wirehouse.evaluation.synthetic import generate_pages, main, write_jsonl, write_site
 from wirehouse.inputs import documents_from_paths
 
 
@@ -31,6 +31,21 @@ def test_pages_yield_articles_quotes_and_events(tmp_path: Path) -> None:
     assert frames.count("quotes") >= 12 and frames.count("events") >= 12
     speakers = set(frames["quotes"]["speaker"].drop_nulls().to_list())
     assert len(speakers) >= 6
+
+
+def test_page_weight_surrounds_the_same_story(tmp_path: Path) -> None:
+    heavy = list(generate_pages(8))
+    light = list(generate_pages(8, chrome=False))
+    # Real news pages weigh ~126 kB (median of the shared corpora); the bare story ~4 kB.
+    assert min(len(p.html) for p in heavy) > 50_000 > max(len(p.html) for p in light)
+    texts = []
+    for pages in (heavy, light):
+        write_jsonl(iter(pages), tmp_path / str(len(texts)))
+        docs = documents_from_paths(
+            [tmp_path / str(len(texts)) / "pages.jsonl"], source="t", max_bytes=10**7
+        )
+        texts.append(transform_batch(list(docs))["articles"]["text"].to_list())
+    assert texts[0] == texts[1]
 
 
 def test_site_has_pages_feeds_and_sitemaps(tmp_path: Path) -> None:

@@ -3,7 +3,9 @@
 Each page is a whole news page as outlets publish them: cookie banner, navigation, a headline,
 a byline with a dateline, paragraphs with attributed quotes (speakers with titles) and events
 (who did what to whom, where, on which day), a figure caption, related links, a footer and a
-comment thread. Page ``i`` depends only on ``(seed, i)``, so 10,000 pages are the first
+comment thread, with the weight real pages carry around that (:mod:`.page_chrome`: styles,
+scripts, menus, teaser lists; about 100 kB a page, as real pages, unless ``--no-chrome``).
+Page ``i`` depends only on ``(seed, i)``, so 10,000 pages are the first
 10,000 of 100,000.
 
 ``python -m wirehouse.evaluation.synthetic --pages 10000 --out /tmp/x --format jsonl|site``
@@ -21,6 +23,8 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from wirehouse.evaluation.page_chrome import Chrome, page_chrome
 
 __all__ = ["SyntheticPage", "generate_pages", "main", "write_jsonl", "write_site"]
 
@@ -149,6 +153,9 @@ _COMMENTS = [
 ]
 
 
+_NO_CHROME = Chrome(head="", top="", rail="", bottom="", footer="", state="")
+
+
 @dataclass(frozen=True, slots=True)
 class SyntheticPage:
     """One generated page: its URL, host, path below the host, publication time and HTML."""
@@ -195,7 +202,13 @@ def _body(rng: random.Random, published: dt.date) -> tuple[str, list[str], str]:
 
 
 def _page_html(
-    rng: random.Random, host: str, outlet: str, lang: str, url: str, published: dt.datetime
+    rng: random.Random,
+    host: str,
+    outlet: str,
+    lang: str,
+    url: str,
+    published: dt.datetime,
+    parts: Chrome,
 ) -> tuple[str, str]:
     headline, paragraphs, caption = _body(rng, published.date())
     authors = " and ".join(_person(rng) for _ in range(rng.randint(1, 2)))
@@ -240,12 +253,12 @@ def _page_html(
 <meta property="og:url" content="{url}">
 <meta property="og:site_name" content="{esc(outlet)}">
 <meta property="article:published_time" content="{iso}">
-<script type="application/ld+json">{ld}</script>
+<script type="application/ld+json">{ld}</script>{parts.head}
 </head>
 <body>
 <div class="cookies"><p>{esc(outlet)} uses cookies to measure its audience.</p>
 <button>Accept</button></div>
-<header><a class="logo" href="/">{esc(outlet)}</a><nav><ul>{nav}</ul></nav></header>
+<header><a class="logo" href="/">{esc(outlet)}</a><nav><ul>{nav}</ul></nav></header>{parts.top}
 <main>
 <article>
   <h1>{esc(headline)}</h1>
@@ -253,20 +266,26 @@ def _page_html(
   <div class="article-body">
 {chr(10).join(body_lines)}
   </div>
-</article>
-<aside class="related"><h2>Related</h2><ul>{related}</ul></aside>
+</article>{parts.rail}
+<aside class="related"><h2>Related</h2><ul>{related}</ul></aside>{parts.bottom}
 <section class="comments"><h2>Comments</h2>{comments}</section>
 </main>
 <footer><p>© {published.year} {esc(outlet)}. All rights reserved.</p>
-<a href="/about">About us</a></footer>
+<a href="/about">About us</a>{parts.footer}</footer>{parts.state}
 </body>
 </html>
 """
     return headline, page
 
 
-def generate_pages(count: int, seed: int = 7, start: int = 0) -> Iterator[SyntheticPage]:
-    """Pages ``start`` .. ``start + count - 1`` of the sequence for ``seed``, lazily."""
+def generate_pages(
+    count: int, seed: int = 7, start: int = 0, *, chrome: bool = True
+) -> Iterator[SyntheticPage]:
+    """Pages ``start`` .. ``start + count - 1`` of the sequence for ``seed``, lazily.
+
+    ``chrome`` False leaves out the page weight around the story (styles, scripts, menus,
+    teaser lists: :mod:`~wirehouse.evaluation.page_chrome`); the story is the same either way.
+    """
     epoch = dt.datetime(2024, 1, 1, 6, 0)
     for index in range(start, start + count):
         rng = random.Random(f"{seed}:{index}")
@@ -275,7 +294,12 @@ def generate_pages(count: int, seed: int = 7, start: int = 0) -> Iterator[Synthe
         section = rng.choice(_SECTIONS)
         path = f"{section}/{published:%Y/%m/%d}/story-{index}.html"
         url = f"https://{host}/{path}"
-        title, page = _page_html(rng, host, outlet, lang, url, published)
+        parts = (
+            page_chrome(random.Random(f"{seed}:{index}:chrome"), outlet, section)
+            if chrome
+            else _NO_CHROME
+        )
+        title, page = _page_html(rng, host, outlet, lang, url, published, parts)
         yield SyntheticPage(url, host, path, published, title, page)
 
 
@@ -333,8 +357,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="Output folder.")
     parser.add_argument("--format", choices=("jsonl", "site"), default="jsonl")
     parser.add_argument("--seed", type=int, default=7, help="Same seed, same pages.")
+    parser.add_argument(
+        "--no-chrome",
+        action="store_true",
+        help="Stories with a minimal page around them (about 4 kB instead of about 100 kB).",
+    )
     args = parser.parse_args(argv)
-    pages = generate_pages(args.pages, seed=args.seed)
+    pages = generate_pages(args.pages, seed=args.seed, chrome=not args.no_chrome)
     written = (
         write_jsonl(pages, args.out) if args.format == "jsonl" else write_site(pages, args.out)
     )
