@@ -38,31 +38,35 @@ _STAGES = ("extract", "quotes", "events", "checks", "load")
 
 
 class _PeakSampler:
-    """The largest resident memory of this process and all its children, sampled."""
+    """The largest resident memory of this process and all its children, sampled; and of
+    this process alone (the writer), to tell its growth from the workers'."""
 
     def __init__(self, interval: float = 0.2) -> None:
         self.peak = 0
+        self.own_peak = 0
         self._interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _tree_rss(self) -> int:
+    def _sample(self) -> None:
         me = psutil.Process()
-        total = int(me.memory_info().rss)
+        own = int(me.memory_info().rss)
+        total = own
         for child in me.children(recursive=True):
             try:
                 total += int(child.memory_info().rss)
             except psutil.Error:  # a worker that just ended
                 continue
-        return total
+        self.peak = max(self.peak, total)
+        self.own_peak = max(self.own_peak, own)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, self._tree_rss())
+            self._sample()
             self._stop.wait(self._interval)
 
     def start(self) -> None:
-        self.peak = self._tree_rss()
+        self._sample()
         self._thread.start()
 
     def stop(self) -> int:
@@ -106,6 +110,7 @@ class PipelineRound:
     stage_seconds: dict[str, float]
     loaded: dict[str, int]
     peak_rss_mb: float
+    writer_peak_rss_mb: float
     load_rows_per_second: float
 
     @property
@@ -138,6 +143,7 @@ def pipeline_round(
         stage_seconds=summary.stage_seconds,
         loaded=summary.loaded,
         peak_rss_mb=memory.peak / 2**20,
+        writer_peak_rss_mb=memory.own_peak / 2**20,
         load_rows_per_second=rows / load,
     )
 
@@ -202,7 +208,10 @@ def bench(
     for stage in _STAGES:
         spent = _median([r.stage_seconds.get(stage, 0.0) for r in runs])
         print(f"  {stage:8s} {spent:7.2f} s (summed over workers)")
-    print(f"peak memory (process tree): {_median([r.peak_rss_mb for r in runs]):.0f} MB")
+    print(
+        f"peak memory (process tree): {_median([r.peak_rss_mb for r in runs]):.0f} MB "
+        f"(the writer alone: {_median([r.writer_peak_rss_mb for r in runs]):.0f} MB)"
+    )
     quotes = _median([r.loaded.get("quotes", 0) / r.stage_seconds["load"] for r in runs])
     print(
         f"loaded into DuckDB: {_median([r.load_rows_per_second for r in runs]):,.0f} rows/s "
@@ -237,16 +246,19 @@ def _print_loader(db: Path, quotes: int, workdir: Path) -> None:
     )
 
 
-def scale(sizes: Sequence[int], workdir: Path) -> None:
-    """Synthetic JSONL runs of each size: time and peak memory, to show both are linear/flat."""
+def scale(sizes: Sequence[int], workdir: Path, *, chrome: bool = True) -> None:
+    """Synthetic JSONL runs of each size: time and peak memory, to show both are linear/flat.
+
+    Pages are written once per size under ``workdir`` and reused by later calls; ``chrome``
+    False writes the bare story pages (a separate folder)."""
     for size in sizes:
-        folder = workdir / f"pages-{size}"
+        folder = workdir / f"pages-{size}{'' if chrome else '-no-chrome'}"
         if not (folder / "pages.jsonl").exists():
-            write_jsonl(generate_pages(size), folder)
+            write_jsonl(generate_pages(size, chrome=chrome), folder)
         run = pipeline_round([folder / "pages.jsonl"], size, workdir / f"run-{size}")
         print(
             f"{size:>8,} pages: {run.seconds:8.1f} s  {run.pages_per_second:6.1f} pages/s  "
-            f"peak {run.peak_rss_mb:6.0f} MB (process tree)  "
+            f"peak {run.peak_rss_mb:6.0f} MB (process tree; writer {run.writer_peak_rss_mb:.0f})  "
             f"stages {json.dumps(run.stage_seconds)}",
             flush=True,
         )
@@ -260,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--scale", default="", help="Comma-separated sizes for synthetic scale runs instead."
     )
+    parser.add_argument(
+        "--no-chrome", action="store_true", help="Scale runs on bare ~4 kB story pages."
+    )
     parser.add_argument("--workdir", type=Path, default=None, help="Scratch folder (kept).")
     parser.add_argument(
         "--load-quotes", type=int, default=200_000, help="Quote rows for the loader benchmark."
@@ -267,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="wirehouse-bench-"))
     if args.scale:
-        scale([int(s) for s in args.scale.split(",")], workdir)
+        scale([int(s) for s in args.scale.split(",")], workdir, chrome=not args.no_chrome)
     else:
         bench(args.rounds, args.synthetic, args.corpora, workdir, args.load_quotes)
     return 0
