@@ -59,6 +59,9 @@ class ActorTable:
 
     def __init__(self, rows: list[dict[str, str]]) -> None:
         self.proper: dict[str, Entry] = {}
+        # The batch and the event extractor both ask about the same article in turn: scan the
+        # whole text for names once (lru_cache is safe across a worker's threads).
+        self._recent_stories = lru_cache(maxsize=4)(self._story_country)
         self.generic: dict[str, Entry] = {}
         for row in rows:
             entry = Entry(
@@ -102,6 +105,9 @@ class ActorTable:
         Demonyms and institutions are not counted ("US troops", "the Pentagon" say who acts,
         not where the story is); places in the first paragraphs count double.
         """
+        return self._recent_stories(text)
+
+    def _story_country(self, text: str) -> str | None:
         counts: Counter[str] = Counter()
         lead = max(400, len(text) // 4)
         for mn in self.mentions(text, generic=False):

@@ -5,19 +5,20 @@ type on a Goldstein-like scale (-10 most hostile, +10 most cooperative) so marts
 conflict and cooperation without a per-event scale. The trigger lexicons
 (:mod:`transforms.event_lexicon`, :mod:`transforms.event_lexicon_fr_es`) are the cheap first
 filter of the event extractor, compiled here into one alternation per first letter and matched
-on whole words.
+on whole words, tried only at word starts that begin with one of the entries' literal prefixes
+(:mod:`transforms.regex_prefixes`).
 """
 
 from __future__ import annotations
 
 import re
-import re._parser as re_parser  # private, but the stable way to read a pattern's parse tree
 from dataclasses import dataclass
-from typing import Any
 
 from transforms.event_lexicon import LEXICON, Entry
 from transforms.event_lexicon_fr_es import LEXICON_FR_ES
+from transforms.literals import literal_alternation
 from transforms.records import PLOVER_TYPES
+from transforms.regex_prefixes import match_prefixes
 
 MODES: dict[str, tuple[str, ...]] = {
     "AGREE": (),
@@ -101,71 +102,52 @@ class TriggerMatch:
     is_noun: bool
 
 
-def _first_chars(tree: Any) -> tuple[frozenset[str] | None, bool]:
-    """The characters a parsed pattern can start with (None: any) and whether it can be empty."""
-    first: set[str] = set()
-    for op, arg in tree:
-        name = str(op)
-        if name == "LITERAL":
-            return frozenset(first | {chr(arg).lower()}), False
-        if name == "IN":
-            chars: set[str] = set()
-            for iop, iarg in arg:
-                if str(iop) == "LITERAL":
-                    chars.add(chr(iarg).lower())
-                elif str(iop) == "RANGE":
-                    chars.update(chr(c).lower() for c in range(iarg[0], iarg[1] + 1))
-                else:
-                    return None, False
-            return frozenset(first | chars), False
-        if name in ("AT", "ASSERT", "ASSERT_NOT"):
-            continue  # zero-width
-        if name in ("BRANCH", "SUBPATTERN", "MAX_REPEAT", "MIN_REPEAT"):
-            subs = arg[1] if name == "BRANCH" else [arg[-1]]
-            nullable = name != "BRANCH" and arg[0] == 0
-            for sub in subs:
-                got, empty = _first_chars(sub)
-                if got is None:
-                    return None, False
-                first |= got
-                nullable = nullable or empty
-            if not nullable:
-                return frozenset(first), False
-            continue
-        return None, False
-    return frozenset(first), True
-
-
-_Compiled = tuple[dict[str, re.Pattern[str]], list[tuple[str, str | None, bool]]]
+_Compiled = tuple[dict[str, re.Pattern[str]], list[tuple[str, str | None, bool]], re.Pattern[str]]
+_PREFIX_LENGTH = 5
+# Where a word starts ("$" for "$300 million package"): the only places a trigger may begin.
+_WORD_START = re.compile(r"(?<![\w-])[\w$]")
 
 
 def _compile(lexicon: list[Entry]) -> _Compiled:
-    """One alternation per first letter, tried only at word starts with that letter (scanning
-    every position with all 60 entries was the stage's main cost). Entries that check their
-    context come first, so "withdrawing from ... deal" (SANCTION) wins over bare "withdrawing"
-    (RETREAT) at the same position."""
+    """One alternation per first letter, tried only at word starts that begin with one of the
+    entries' literal prefixes (scanning every position with all 60 entries was the stage's
+    main cost; trying each letter's alternation at every word start was most of what was left).
+    Entries that check their context come first, so "withdrawing from ... deal" (SANCTION)
+    wins over bare "withdrawing" (RETREAT) at the same position."""
     order = sorted(range(len(lexicon)), key=lambda i: "(?P<t" not in lexicon[i][2])
     buckets: dict[str, list[str]] = {}
     meta: list[tuple[str, str | None, bool]] = []
+    starts: set[str] | None = set()
     for n, i in enumerate(order):
         etype, mode, pat, pos = lexicon[i]
         # One pass: renaming "t" to "t2" first would let the "t2" rule rename it again.
         for old, new in (("t2", "u"), ("t3", "v"), ("t4", "w"), ("t", "t")):
             pat = pat.replace(f"(?P<{old}>", f"(?P<{new}{n}_>")
         meta.append((etype, mode, pos == "noun"))
-        first, _ = _first_chars(re_parser.parse(pat, re.I))
-        for ch in first if first is not None else "abcdefghijklmnopqrstuvwxyz$":
+        prefixes = match_prefixes(pat, _PREFIX_LENGTH)
+        if prefixes is None or starts is None:
+            starts = None  # an entry that may start anywhere: every word start is tried
+        else:
+            starts |= prefixes
+        first = {p[0] for p in prefixes} if prefixes else "abcdefghijklmnopqrstuvwxyz$"
+        for ch in first:
             buckets.setdefault(ch, []).append(f"(?P<e{n}>{pat})")
     compiled = {
         ch: re.compile("(?:" + "|".join(parts) + r")(?![\w-])", re.I)
         for ch, parts in buckets.items()
     }
-    return compiled, meta
+    if starts is None:
+        candidates = _WORD_START
+    else:
+        # "ab" already admits every "abc" word; without the longer one the set is a trie.
+        shortest = sorted(p for p in starts if not any(p[:k] in starts for k in range(1, len(p))))
+        trie = literal_alternation(shortest, re.I)
+        candidates = re.compile(rf"(?<![\w-])(?=[\w$])(?={trie})", re.I)
+    return compiled, meta, candidates
 
 
 _LEXICONS: dict[str, _Compiled] = {"en": _compile(LEXICON), "fr": _compile(LEXICON_FR_ES)}
 _LEXICONS["es"] = _LEXICONS["fr"]
-_WORD_START = re.compile(r"(?<![\w-])[\w$]")
 _IN_NAME = re.compile(r"[\w,;:)]\s+$")
 _DETERMINER = re.compile(
     r"(?:\b(?:the|its|their|his|her|this|these|those|le|la|les|une?|el|los|las|una|sa|son|ses|"
@@ -185,13 +167,14 @@ def find_triggers(sentence: str, lang: str = "en") -> list[TriggerMatch]:
     >>> [(t.event_type, t.text) for t in find_triggers("Police arrested 20 protesters.")]
     [('COERCE', 'arrested'), ('PROTEST', 'protesters')]
     """
-    buckets, meta = _LEXICONS.get(lang, _LEXICONS["en"])
+    buckets, meta, candidates = _LEXICONS.get(lang, _LEXICONS["en"])
     hits: list[TriggerMatch] = []
     pos = 0
-    for w in _WORD_START.finditer(sentence):
+    # Only word starts that begin like some entry: every other one would fail to match.
+    for w in candidates.finditer(sentence):
         if w.start() < pos:
             continue
-        pattern = buckets.get(w.group(0).lower())
+        pattern = buckets.get(sentence[w.start()].lower())
         m = pattern.match(sentence, w.start()) if pattern else None
         if m is None:
             continue

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from transforms.regex_prefixes import PrefixScanner
 from transforms.timex_resolve import MONTHS, WEEKDAYS, resolve
 
 __all__ = ["MONTHS", "WEEKDAYS", "Timex", "find_timexes"]
@@ -176,12 +177,45 @@ _KEYWORD: dict[str, re.Pattern[str]] = {
 _LEAD = 80
 
 
-def _scan(kind: str, pattern: re.Pattern[str], text: str, english: bool) -> list[re.Match[str]]:
+def _windowed(kind: str, rank: int) -> bool:
+    return rank < len(_PATTERNS) and kind in _KEYWORD
+
+
+def _key_number(rank: int) -> int:
+    """The number of a windowed pattern's keyword in the prefix scanner."""
+    return -1 - rank
+
+
+# The other patterns whose matches start with known words ("last", "Jan", "the"), and the
+# keywords of the windowed ones, are tried only where one of those words starts: one trie pass
+# per text instead of ~20 full scans.
+_SCANNERS = {
+    english: PrefixScanner(
+        {
+            (_key_number(rank) if _windowed(kind, rank) else rank): (
+                _KEYWORD[kind] if _windowed(kind, rank) else pattern
+            )
+            for rank, (kind, pattern) in enumerate(_PATTERNS + ([] if english else _PATTERNS_FR_ES))
+        }
+    )
+    for english in (True, False)
+}
+
+
+def _scan(
+    kind: str,
+    pattern: re.Pattern[str],
+    text: str,
+    english: bool,
+    keys: list[re.Match[str]] | None = None,
+) -> list[re.Match[str]]:
+    """``pattern``'s matches, in windows around its keyword for the windowed kinds;
+    ``keys`` are the keyword's matches when already found."""
     key = _KEYWORD.get(kind) if english else None
     if key is None:
         return list(pattern.finditer(text))
     windows: list[list[int]] = []
-    for k in key.finditer(text):
+    for k in key.finditer(text) if keys is None else keys:
         lo, hi = max(0, k.start() - _LEAD), min(len(text), k.end() + 20)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
@@ -241,13 +275,29 @@ def find_timexes(text: str, published: dt.date | None, *, lang: str = "en") -> l
     """
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     lower = text.lower()
-    patterns = _PATTERNS + _PATTERNS_FR_ES if lang in ("fr", "es") else _PATTERNS
+    english = lang not in ("fr", "es")
+    patterns = _PATTERNS if english else _PATTERNS + _PATTERNS_FR_ES
     n_en = len(_PATTERNS)
-    for rank, (kind, pattern) in enumerate(patterns):
-        keys = _NEEDS.get(kind) if rank < n_en else None
-        if keys and not any(k in lower for k in keys):
-            continue  # cheap skip: most patterns cannot match without one of their words
-        for m in _scan(kind, pattern, text, rank < n_en):
+    ranks = [
+        rank
+        for rank, (kind, _) in enumerate(patterns)
+        # cheap skip: most patterns cannot match without one of their words
+        if not (
+            (keys := _NEEDS.get(kind) if rank < n_en else None)
+            and not any(k in lower for k in keys)
+        )
+    ]
+    scanner = _SCANNERS[english]
+    prefixed = scanner.finditer_each(text, [*ranks, *map(_key_number, ranks)])
+    for rank in ranks:
+        kind, pattern = patterns[rank]
+        keyword_hits = prefixed.get(_key_number(rank))
+        hits = (
+            prefixed[rank]
+            if rank in prefixed
+            else _scan(kind, pattern, text, rank < n_en, keyword_hits)
+        )
+        for m in hits:
             if kind == "mon" and rank < n_en and not (m.group("rel") or m.group("mod")):
                 word = m.group("mon")
                 if word in ("May", "March") and not _MONTH_CUE.search(
