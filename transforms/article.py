@@ -7,27 +7,27 @@ of the page's own sources); the page wins over nothing.
 The page is parsed once, by trafilatura's loader: the same tree gives the text (trafilatura
 works on a copy), the page's metadata and the captions. trafilatura's own metadata pass is not
 run: it cost a third of the extraction time and a second, pruned copy of the page for the
-byline. Only htmldate parses the page again, for the reason given where it is called.
+byline. htmldate reads the same tree too, unless its own loader could read the page
+differently (:mod:`transforms.page_date`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 from urllib.parse import urlsplit
 
-from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction, load_html
 
 from transforms.identity import article_id
+from transforms.page_date import page_published_date
 from transforms.page_meta import PageMeta, read_page_meta, usable_url
 from transforms.records import Article, Reject, SourceDocument
 
-# htmldate's thorough mode: measurably more publication dates right on news pages, and the
-# "original" (first published) date rather than the last update.
-_DATE_PARAMS: dict[str, Any] = {"extensive_search": True, "original_date": True}
+# page_published_date is re-exported: callers have found it here.
+__all__ = ["extract_article", "find_canonical_url", "page_published_date"]
+
 _CANONICAL = re.compile(
     r"""<link\b[^>]*\brel\s*=\s*["']?canonical["']?[^>]*>|"""
     r"""<meta\b[^>]*\bproperty\s*=\s*["']og:url["'][^>]*>""",
@@ -58,29 +58,6 @@ def find_canonical_url(html: str) -> str | None:
         if url:
             return url
     return None
-
-
-def page_published_date(html: str | HtmlElement, url: str | None = None) -> dt.datetime | None:
-    """The publication date a page gives for itself, by htmldate's thorough search.
-
-    The page's own markup is asked first and the URL (``/2024/05/01/``) only when the markup
-    has no date: a URL date is the day a slug was made, which an explicit
-    ``article:published_time`` or JSON-LD ``datePublished`` corrects. ``html`` may be a
-    parsed page (htmldate then works on a copy of it), but see :func:`extract_article`.
-    """
-    found = find_date(html, **_DATE_PARAMS)
-    if found is None and url and url.startswith("http"):
-        found = find_date(html, url=url, **_DATE_PARAMS)
-    return _parse_page_date(found)
-
-
-def _parse_page_date(value: str | None) -> dt.datetime | None:
-    if not value:
-        return None
-    try:
-        return dt.datetime.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _caption_texts(tree: HtmlElement) -> list[str]:
@@ -141,9 +118,7 @@ def extract_article(doc: SourceDocument, *, min_chars: int = 300) -> Article | R
     text = text.strip()
     if tree is None or not text:
         return _reject(doc, "no_article_text", "trafilatura found no article text in the page")
-    # htmldate parses the string itself: its parser keeps the HTML comments that
-    # trafilatura's drops, and some pages date themselves only there (news200: 2 of 200).
-    page_date = page_published_date(html, doc.url)
+    page_date = page_published_date(html, doc.url, tree=tree)
     kind = _not_an_article(html, dated=page_date is not None)
     if kind is not None:
         return _reject(doc, *kind)

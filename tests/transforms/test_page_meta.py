@@ -105,6 +105,17 @@ def test_a_byline_is_not_a_comment_a_photo_credit_or_a_dateline() -> None:
     assert byline_authors(lxml.html.fromstring("<p class='byline'>June 6, 2024</p>")) is None
 
 
+@pytest.mark.parametrize(
+    "mark",
+    ['class="Article-AUTHOR"', 'id="BYLINE"', 'class="meta byl"', 'class="Writer-name"',
+     'rel="JOURNALIST"', 'class="Posted-By"', 'itemprop="submitted-BY"',
+     'class="journaliſt"'],  # re.I folds "ſ" to "s": the non-ASCII path still asks the patterns
+)  # fmt: skip
+def test_byline_marks_are_found_in_any_case(mark: str) -> None:
+    page = f"<html><body><div class='x'><span {mark}>By Ruth Mwangi</span></div></body></html>"
+    assert byline_authors(lxml.html.fromstring(page)) == "Ruth Mwangi"
+
+
 def test_author_names_are_cleaned() -> None:
     assert clean_names(["Lena Strobl in Vienna"]) == "Lena Strobl"
     assert clean_names(["Tom Krisher, AP Auto Writer"], strict=True) == "Tom Krisher"

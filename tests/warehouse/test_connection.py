@@ -61,10 +61,9 @@ def test_a_run_caps_duckdb_memory_with_the_setting(tmp_path: Path) -> None:
     from pydantic import ValidationError
 
     from warehouse.connection import limit_memory
+    from warehouse.ddl import ensure_schema
     from wirehouse import api
     from wirehouse.settings import Settings
-
-    from warehouse.ddl import ensure_schema
 
     db = tmp_path / "w.duckdb"
     with pytest.raises(WarehouseError, match="no warehouse here yet"):
