@@ -159,7 +159,9 @@ def _corpus_pages(corpora: Path) -> list[str]:
     return pages
 
 
-def _write_corpus(pages: Sequence[str], synthetic: int, out: Path) -> list[str]:
+def _write_corpus(
+    pages: Sequence[str], synthetic: int, out: Path, *, chrome: bool = True
+) -> list[str]:
     """One JSONL of the real pages (file URLs: their own canonical URLs may repeat) and the
     synthetic ones; returns every page's HTML, for the bare extraction."""
     out.mkdir(parents=True, exist_ok=True)
@@ -169,7 +171,7 @@ def _write_corpus(pages: Sequence[str], synthetic: int, out: Path) -> list[str]:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     everything = list(pages)
     if synthetic:
-        generated = list(generate_pages(synthetic))
+        generated = list(generate_pages(synthetic, chrome=chrome))
         write_jsonl(iter(generated), out / "synthetic")
         everything += [p.html for p in generated]
     return everything
@@ -180,16 +182,23 @@ def _median(values: Sequence[float]) -> float:
 
 
 def bench(
-    rounds: int, synthetic: int, corpora: Path, workdir: Path, load_quotes: int = 200_000
+    rounds: int,
+    synthetic: int,
+    corpora: Path,
+    workdir: Path,
+    load_quotes: int = 200_000,
+    *,
+    chrome: bool = True,
 ) -> None:
     """Print bare trafilatura against the whole pipeline, medians over ``rounds``; then the
     loader alone on the last round's rows, repeated to about ``load_quotes`` quote rows."""
     real = _corpus_pages(corpora)
-    everything = _write_corpus(real, synthetic, workdir / "input")
+    everything = _write_corpus(real, synthetic, workdir / "input", chrome=chrome)
     inputs = [p for p in (workdir / "input").rglob("*.jsonl")]
     print(
         f"pages: {len(everything)} ({len(real)} from {corpora} zyte + trafilatura-news, "
-        f"{synthetic} synthetic); {rounds} round(s); {psutil.cpu_count()} CPUs"
+        f"{synthetic} synthetic{'' if chrome else ', bare story pages'}); {rounds} round(s); "
+        f"{psutil.cpu_count()} CPUs"
     )
     bare: list[float] = []
     runs: list[PipelineRound] = []
@@ -278,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         "--scale", default="", help="Comma-separated sizes for synthetic scale runs instead."
     )
     parser.add_argument(
-        "--no-chrome", action="store_true", help="Scale runs on bare ~4 kB story pages."
+        "--no-chrome", action="store_true", help="Bare ~4 kB story pages as synthetic pages."
     )
     parser.add_argument("--workdir", type=Path, default=None, help="Scratch folder (kept).")
     parser.add_argument(
@@ -289,7 +298,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.scale:
         scale([int(s) for s in args.scale.split(",")], workdir, chrome=not args.no_chrome)
     else:
-        bench(args.rounds, args.synthetic, args.corpora, workdir, args.load_quotes)
+        bench(
+            args.rounds,
+            args.synthetic,
+            args.corpora,
+            workdir,
+            args.load_quotes,
+            chrome=not args.no_chrome,
+        )
     return 0
 
 
