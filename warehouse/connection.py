@@ -16,8 +16,9 @@ _LOCK_MESSAGES = ("Could not set lock", "Conflicting lock")
 
 # DuckDB's own default is 80% of the machine's memory, which it fills on a large warehouse
 # (the search index rebuild, the promotion of a long backfill) before it spills to disk;
-# capped, the writer's memory stays flat as the warehouse grows. Process-wide, as DuckDB's
-# setting is per open database: set once by the API from ``WIREHOUSE_DUCKDB_MEMORY_LIMIT``.
+# capped, it spills sooner (the cap is not a hard bound: checkpoints can go past it).
+# Process-wide, as DuckDB's setting is per open database: set once by the API from
+# ``WIREHOUSE_DUCKDB_MEMORY_LIMIT``.
 _memory_limit: str | None = None
 
 

@@ -245,7 +245,7 @@ def _promote_table(con: duckdb.DuckDBPyConnection, table: Table, load_id: str) -
     a window over whole rows would hold every staged text in memory at once. Duplicates
     are rare, so they are looked for first: the plain insert-select of the usual case lets
     DuckDB write the new row groups straight to the file, where the filtered one leaves
-    them all to the commit (4x slower in `make bench`'s loader figures).
+    them all to the commit (1.24 s against 0.16 s for 200,000 quotes).
     """
     columns = ", ".join(table.column_names)
     key = ", ".join(table.key)
