@@ -42,8 +42,8 @@ def validate_task(frames: dict[str, pl.DataFrame], collector: RunValidations | N
 
 
 @task(name="stage-batch", cache_policy=NO_CACHE)
-def stage_task(db: Path, load_id: str, frames: dict[str, pl.DataFrame], wait: float) -> None:
-    _INLINE.stage(db, load_id, frames, wait)
+def stage_task(db: Path, load_id: str, frames: dict[str, pl.DataFrame]) -> None:
+    _INLINE.stage(db, load_id, frames)
 
 
 @task(name="promote-load", cache_policy=NO_CACHE)
@@ -86,8 +86,8 @@ class PrefectStages:
     ) -> Isolation:
         return validate_task(frames, collector)
 
-    def stage(self, db: Path, load_id: str, frames: dict[str, pl.DataFrame], wait: float) -> None:
-        stage_task(db, load_id, frames, wait)
+    def stage(self, db: Path, load_id: str, frames: dict[str, pl.DataFrame]) -> None:
+        stage_task(db, load_id, frames)
 
     def promote(
         self,

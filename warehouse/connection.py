@@ -16,7 +16,9 @@ _LOCK_MESSAGES = ("Could not set lock", "Conflicting lock")
 
 # DuckDB's own default is 80% of the machine's memory, which it fills on a large warehouse
 # (the search index rebuild, the promotion of a long backfill) before it spills to disk;
-# capped, it spills sooner (the cap is not a hard bound: checkpoints can go past it).
+# capped, it spills sooner (the cap is not a hard bound: checkpoints can go past it). The
+# default of 200MB costs no time: on 100,000 pages the index build took 33.6 s and peaked at
+# 391 MB, against 39.8 s and 696 MB at 500MB.
 # Process-wide, as DuckDB's setting is per open database: set once by the API from
 # ``WIREHOUSE_DUCKDB_MEMORY_LIMIT``.
 _memory_limit: str | None = None
@@ -24,7 +26,7 @@ _memory_limit: str | None = None
 
 def limit_memory(limit: str | None) -> None:
     """Cap DuckDB's memory on every connection this process opens from now (None: DuckDB's
-    default). ``limit`` is a DuckDB size such as ``"500MB"``; past it DuckDB spills to a
+    default). ``limit`` is a DuckDB size such as ``"200MB"``; past it DuckDB spills to a
     ``.tmp`` folder beside the file."""
     global _memory_limit
     _memory_limit = limit

@@ -4,8 +4,9 @@ Layers, dbt-style:
 
 * ``raw.documents``: every distinct input document as loaded (compressed, content-addressed),
   so derived tables can be rebuilt without the network.
-* ``staging.*``: the rows a load derived, waiting for its checks; promoted and cleared on
-  success, kept for inspection when a critical check fails.
+* ``staging.*``: the rows of a load that failed, kept for inspection. A running load stages
+  Parquet files beside the file instead (:mod:`warehouse.staged_files`), so that its writes
+  neither touch nor checkpoint the warehouse while it runs.
 * ``main.*`` (the marts, queried by bare name): ``articles``, ``quotes``, ``events``,
   ``rejects``, views from ``warehouse/models/*.sql``, and the ledger tables.
 """
@@ -56,8 +57,8 @@ def _quote_literal(text: str) -> str:
 def create_table_sql(table: Table, qualified: str, *, constrained: bool = True) -> list[str]:
     """``CREATE TABLE IF NOT EXISTS`` plus one ``COMMENT ON`` per table and column.
 
-    Staging tables are created unconstrained: a batch whose checks failed (a null key, say)
-    is still staged, so that its rows can be inspected where they stopped.
+    Staging tables are created unconstrained: a load whose checks failed (a null key, say)
+    is kept there, so that its rows can be inspected where they stopped.
     """
     cols = ",\n  ".join(
         f"{c.name} {c.sql}{'' if c.nullable or not constrained else ' NOT NULL'}"

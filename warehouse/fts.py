@@ -2,9 +2,10 @@
 
 DuckDB's ``fts`` extension is not built in, and ``INSTALL fts`` would download it; the
 ``duckdb-extension-fts`` package ships the file for our DuckDB version, so it is loaded by
-path. Its indexes are snapshots (DuckDB does not update them as rows change), so they are
-rebuilt after every load that changed articles, and the time of the build is recorded in
-``wirehouse_meta``: a search on an index older than the last such load says so.
+path. Its indexes are snapshots (DuckDB does not update them as rows change), and a build
+reads every row, so they are not rebuilt after every load: rows loaded since the build (the
+"tail", :mod:`warehouse.fts_tail`) are left out of the BM25 ranking and matched by substring
+instead, listed after the ranked hits without a score.
 Where the extension cannot load, search falls back to an unranked substring match, and says so.
 """
 
@@ -19,6 +20,21 @@ from pathlib import Path
 from typing import Any, Literal
 
 import duckdb
+
+from warehouse.fts_tail import BUILT_AT, TAIL_KEYS, TAIL_LOADS, IndexState, index_state
+
+__all__ = [
+    "INDEXED",
+    "KINDS",
+    "FtsUnavailable",
+    "IndexState",
+    "SearchResult",
+    "build_indexes",
+    "extension_path",
+    "index_state",
+    "load_extension",
+    "search",
+]
 
 Kind = Literal["articles", "quotes"]
 KINDS: tuple[Kind, ...] = ("articles", "quotes")
@@ -44,8 +60,6 @@ _INDEX_TABLES = {
     "terms": ("one row per term occurrence", {"docid": "Document key.", "fieldid": "Column key.",
                                               "termid": "Term key."}),
 }  # fmt: skip
-
-_BUILT_AT = "fts_built_at"
 
 
 class FtsUnavailable(RuntimeError):
@@ -104,7 +118,7 @@ def build_indexes(con: duckdb.DuckDBPyConnection) -> float:
             _comment_index(con, table)
         con.execute(
             "INSERT OR REPLACE INTO main.wirehouse_meta VALUES (?, ?)",
-            [_BUILT_AT, _now().isoformat()],
+            [BUILT_AT, _now().isoformat()],
         )
         con.execute("COMMIT")
     except BaseException:
@@ -128,41 +142,19 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-@dataclass(frozen=True, slots=True)
-class IndexState:
-    """When the indexes were built, and the newest load that changed articles since, if any."""
-
-    built_at: dt.datetime | None
-    changed_since: str | None
-
-    @property
-    def fresh(self) -> bool:
-        return self.built_at is not None and self.changed_since is None
-
-
-def index_state(con: duckdb.DuckDBPyConnection) -> IndexState:
-    """Whether the indexes exist and cover every complete load that changed articles."""
-    row = con.execute("SELECT value FROM main.wirehouse_meta WHERE key = ?", [_BUILT_AT]).fetchall()
-    schemas = {r[0] for r in con.execute("SELECT schema_name FROM duckdb_schemas()").fetchall()}
-    if not row or not all(f"fts_main_{t}" in schemas for t, _, _ in INDEXED.values()):
-        return IndexState(None, None)
-    built_at = dt.datetime.fromisoformat(row[0][0])
-    later = con.execute(
-        "SELECT max(load_id) FROM main.loads WHERE status = 'complete' AND articles > 0 "
-        "AND finished_at > ?",
-        [built_at],
-    ).fetchall()
-    return IndexState(built_at, later[0][0] if later else None)
-
-
 @dataclass(slots=True)
 class SearchResult:
-    """Ranked hits (best first), and a note when the search was not a fresh BM25 search."""
+    """Hits, and notes when the search was not a plain BM25 search.
+
+    When ``ranked``, rows with a score come first, best first; rows not indexed yet
+    (``not_indexed`` of them in the searched table) follow with a ``None`` score.
+    """
 
     columns: list[str]
     rows: list[tuple[Any, ...]]
     ranked: bool
     notes: list[str] = field(default_factory=list)
+    not_indexed: int = 0
 
 
 _SELECT: dict[Kind, str] = {
@@ -180,6 +172,13 @@ _TEXT: dict[Kind, str] = {
     "articles": "coalesce(a.title, '') || ' ' || a.text",
     "quotes": "q.quote",
 }
+#: Rows loaded since the index was built, taking ``$built_at``: articles by their own
+#: ``load_id`` (a filter the scan applies before reading text), quotes through their keys
+#: (``quote_search`` does not carry ``load_id``).
+_TAIL: dict[Kind, str] = {
+    "articles": "a.load_id IN (" + TAIL_LOADS + ")",
+    "quotes": "q.quote_id IN (" + TAIL_KEYS["quotes"] + ")",
+}
 
 
 def search(
@@ -187,8 +186,11 @@ def search(
 ) -> SearchResult:
     """Rank articles (title + text) or quotes by BM25 against ``text``.
 
-    Falls back to an unranked match of every word (``ILIKE``) when the extension cannot
-    load or no index was built, and notes why in ``notes``.
+    Up to ``limit`` ranked hits come from the index; rows loaded since it was built are left
+    out of them (the index may hold an older version of their text) and matched by substring
+    instead: up to ``limit`` more, unranked, after the ranked ones, with a note. Falls back
+    to an unranked match of every word (``ILIKE``) when the extension cannot load or no
+    index was built, and notes why in ``notes``.
     """
     if kind not in INDEXED:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
@@ -202,35 +204,57 @@ def search(
         load_extension(con)
     except FtsUnavailable as exc:
         notes.append(f"full-text search unavailable ({exc}); showing unranked substring matches")
-        return _substring_search(con, text, kind, limit, notes)
-    if state.changed_since:
-        notes.append(
-            f"the search index was built at {state.built_at:%Y-%m-%d %H:%M} UTC, before load "
-            f"{state.changed_since} changed articles: rerun with --reindex to include them"
-        )
+        columns, rows, _ = _substring_search(con, text, kind, limit)
+        return SearchResult(columns, rows, ranked=False, notes=notes)
     table, _, _ = INDEXED[kind]
+    not_indexed = state.tail.get(table, 0)
     score = f"fts_main_{table}.match_bm25({_KEY[kind]}, $query)"
-    sql = (
-        _SELECT[kind].format(score=score)
-        + " WHERE score IS NOT NULL ORDER BY score DESC, published DESC LIMIT $limit"
-    )
-    relation = con.execute(sql, {"query": text, "limit": limit})
+    where = " WHERE score IS NOT NULL"
+    params: dict[str, object] = {"query": text, "limit": limit}
+    if not_indexed:
+        where += " AND NOT " + _TAIL[kind]
+        params["built_at"] = state.built_at
+    sql = _SELECT[kind].format(score=score) + where + " ORDER BY score DESC, published DESC"
+    relation = con.execute(sql + " LIMIT $limit", params)
     columns = [d[0] for d in relation.description or []]
     rows = [(round(r[0], 3), *r[1:]) for r in relation.fetchall()]
-    return SearchResult(columns, rows, ranked=True, notes=notes)
+    if not_indexed:
+        _, tail_rows, matched = _substring_search(con, text, kind, limit, since=state.built_at)
+        rows += tail_rows
+        shown = "are" if len(tail_rows) == matched else f"the newest {len(tail_rows):,} are"
+        notes.append(
+            f"{not_indexed:,} {table} loaded since the search index was built "
+            f"({state.built_at:%Y-%m-%d %H:%M} UTC) are not ranked yet: {matched:,} of them "
+            f"match every word and {shown} listed last, without a score (the next rebuild "
+            "ranks them; `wirehouse search --reindex` rebuilds now)"
+        )
+    return SearchResult(columns, rows, ranked=True, notes=notes, not_indexed=not_indexed)
 
 
 def _substring_search(
-    con: duckdb.DuckDBPyConnection, text: str, kind: Kind, limit: int, notes: list[str]
-) -> SearchResult:
+    con: duckdb.DuckDBPyConnection,
+    text: str,
+    kind: Kind,
+    limit: int,
+    *,
+    since: dt.datetime | None = None,
+) -> tuple[list[str], list[tuple[Any, ...]], int]:
+    """Rows holding every word of ``text`` (newest first, at most ``limit``), their columns,
+    and how many rows match in all; only rows loaded after ``since`` when it is given."""
     words = text.split() or [text]
     where = " AND ".join(f"{_TEXT[kind]} ILIKE $w{i}" for i in range(len(words)))
     params: dict[str, object] = {f"w{i}": f"%{w}%" for i, w in enumerate(words)}
     params["limit"] = limit
+    if since is not None:
+        where = _TAIL[kind] + " AND " + where
+        params["built_at"] = since
+    matches = _SELECT[kind].format(score="NULL::DOUBLE") + f" WHERE {where}"
     sql = (
-        _SELECT[kind].format(score="NULL::DOUBLE")
-        + f" WHERE {where} ORDER BY published DESC NULLS LAST LIMIT $limit"
+        "SELECT *, count(*) OVER () AS matched FROM (" + matches + ") "
+        "ORDER BY published DESC NULLS LAST LIMIT $limit"
     )
     relation = con.execute(sql, params)
-    columns = [d[0] for d in relation.description or []]
-    return SearchResult(columns, relation.fetchall(), ranked=False, notes=notes)
+    columns = [d[0] for d in relation.description or []][:-1]
+    fetched = relation.fetchall()
+    matched = fetched[0][-1] if fetched else 0
+    return columns, [r[:-1] for r in fetched], matched

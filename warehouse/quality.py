@@ -33,14 +33,15 @@ def _metrics_sql(name: str) -> str:
     return (files("warehouse") / "metrics" / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def run_metrics(con: duckdb.DuckDBPyConnection, load_id: str) -> pl.DataFrame:
-    """One row: the load's counts and shares, from its staged rows."""
-    return con.execute(_metrics_sql("run"), {"load_id": load_id}).pl()
+def run_metrics(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """One row: the load's counts and shares, from its staged rows (the ``staged`` views of
+    :func:`warehouse.staged_files.attach`)."""
+    return con.execute(_metrics_sql("run")).pl()
 
 
-def source_metrics(con: duckdb.DuckDBPyConnection, load_id: str) -> pl.DataFrame:
+def source_metrics(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """One row per source of the load: articles, rejects and the share rejected."""
-    return con.execute(_metrics_sql("sources"), {"load_id": load_id}).pl()
+    return con.execute(_metrics_sql("sources")).pl()
 
 
 def drift(con: duckdb.DuckDBPyConnection, metrics: Mapping[str, object]) -> list[dict[str, object]]:

@@ -27,8 +27,9 @@ the DuckDB shell with
 `SELECT table_name, column_name, comment FROM duckdb_columns() WHERE table_name = 'quotes'`.
 
 Marts and views are in `main` and queried by bare name. `staging` holds the same tables as
-the marts (unconstrained) while a run waits for its checks. The full-text search indexes
-(`fts_main_articles`, `fts_main_quotes`, built by `warehouse/fts.py`, queried with
+the marts (unconstrained) with the rows of runs that failed, kept for inspection (a running
+load stages Parquet files beside the warehouse, in `<file>.staging/<load_id>/`). The full-text
+search indexes (`fts_main_articles`, `fts_main_quotes`, built by `warehouse/fts.py`, queried with
 `fts_main_articles.match_bm25(article_id, 'words')`) are the fts extension's own tables.
 """
 

@@ -1,4 +1,4 @@
-"""What follows a complete run: rebuild the search index if articles changed, write the report.
+"""What follows a complete run: rebuild the search index when due, write the report.
 
 Both are derived from the marts the run just committed, so neither can lose data: a failure
 here becomes a warning in the run's summary, never a failed run.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 
-from warehouse import fts
+from warehouse import fts, fts_tail
 from warehouse.connection import connect
 from warehouse.run_lock import run_lock
 from wirehouse.run_models import RunSummary
@@ -31,24 +31,44 @@ def refresh_search_index(settings: Settings) -> float:
         return fts.build_indexes(con)
 
 
-def _index_missing(settings: Settings) -> bool:
+def refresh_search_index_if_due(settings: Settings) -> float | None:
+    """Rebuild the full-text indexes if there is none yet, or if the rows loaded since the
+    last build (its tail) exceed ``search_rebuild_share`` of the rows indexed; returns the
+    seconds the rebuild took, or None when it was not due (and says why in the log).
+
+    Until then search matches the tail by substring, so a rebuild only pays off once the tail
+    is large; rebuilding at a fixed share keeps rebuild work proportional to what was added.
+
+    Raises
+    ------
+    FtsUnavailable
+        The fts extension cannot be loaded here.
+    """
     with connect(settings.db, read_only=True, wait_seconds=settings.lock_wait_seconds) as con:
-        return fts.index_state(con).built_at is None
+        state = fts_tail.index_state(con)
+    share = settings.search_rebuild_share
+    if state.rebuild_due(share):
+        return refresh_search_index(settings)
+    if not state.fresh:
+        log.info(
+            "search index rebuild deferred: %s not indexed yet, within the %.0f%% rebuild share "
+            "(WIREHOUSE_SEARCH_REBUILD_SHARE); search matches them by substring",
+            state.describe(),
+            share * 100,
+        )
+    return None
 
 
 def after_run(summary: RunSummary, settings: Settings) -> RunSummary:
-    """Refresh the search index and write the run report; only warn when either fails."""
+    """Refresh the search index when due and write the run report; only warn when either fails."""
     if summary.status != "complete":
         return summary
     try:
-        # The rebuild reads every article: at 100,000 it takes minutes, whatever the run
-        # added, so a large warehouse may rather rebuild on its own schedule.
-        wanted = settings.search_index == "after_run"
-        if wanted and (summary.loaded.get("articles", 0) or _index_missing(settings)):
+        if settings.search_index == "after_run":
             began = time.perf_counter()
-            refresh_search_index(settings)
-            summary.stage_seconds["search index"] = round(time.perf_counter() - began, 3)
-    except Exception as exc:  # noqa: BLE001 - the load is committed; search says it is stale
+            if refresh_search_index_if_due(settings) is not None:
+                summary.stage_seconds["search index"] = round(time.perf_counter() - began, 3)
+    except Exception as exc:  # noqa: BLE001 - the load is committed; search covers the tail
         summary.check_warnings.append(f"search index not rebuilt: {exc}")
         log.warning("search index not rebuilt after load %s: %s", summary.load_id, exc)
     if settings.report:

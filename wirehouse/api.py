@@ -213,7 +213,9 @@ def search(
     ``"quotes"`` (quote content).
 
     ``result.notes`` says when the search fell back to unranked substring matching (the fts
-    extension cannot load, or no index was built yet) or the index predates the last load.
+    extension cannot load, or no index was built yet). Rows loaded since the index was built
+    are matched by substring and follow the ranked hits with a ``None`` score (at most
+    ``limit`` of each); ``result.not_indexed`` counts them, and a note says so.
 
     >>> api.search("uranium mine", kind="articles", limit=5).rows      # doctest: +SKIP
     """
@@ -232,8 +234,8 @@ def search(
 
 
 def build_search_index(*, settings: Settings | None = None) -> float:
-    """Rebuild the full-text indexes now (runs do it after every load that changed articles);
-    returns the seconds it took."""
+    """Rebuild the full-text indexes now, indexing the rows loaded since the last build (runs
+    do it once those pass ``search_rebuild_share``); returns the seconds it took."""
     from warehouse.fts import FtsUnavailable
     from wirehouse.after_run import refresh_search_index
 

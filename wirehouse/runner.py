@@ -22,10 +22,11 @@ from expectations.docs import RunValidations
 from expectations.results import CheckResult, ValidationReport
 from transforms.identity import article_id
 from transforms.records import Reject, SourceDocument
-from warehouse import loading, quality
+from warehouse import loading, quality, staged_files
 from warehouse.connection import connect
-from warehouse.ddl import ensure_schema
+from warehouse.ddl import STAGED, ensure_schema
 from warehouse.run_lock import run_lock
+from warehouse.staged_files import StagedFiles, clear_staging
 from wirehouse.check_log import CheckLog
 from wirehouse.errors import AuditFailed, ChecksFailed, RunFailed, WirehouseError
 from wirehouse.inputs import Item, documents_from_paths
@@ -83,6 +84,7 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
             ensure_schema(con)
             summary.abandoned = loading.abandon_dead_loads(con)
             cursors = loading.source_cursors(con)
+        clear_staging(db)  # under the run lock: no load is running, so no folder is live
         # Raises UsageError before the ledger row is written.
         items, readers, plan = _plan(request, settings, cursors)
         with connect(db, wait_seconds=wait) as con:
@@ -140,7 +142,9 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
             )
             try:
                 with connect(db, wait_seconds=wait) as con:
-                    loading.fail_load(con, load_id, summary.failure)
+                    loading.fail_load(
+                        con, load_id, summary.failure, StagedFiles.of_load(db, load_id)
+                    )
             except Exception:  # noqa: BLE001 - the original error is the one to report
                 pass
             if isinstance(exc, WirehouseError) or not isinstance(exc, Exception):
@@ -156,9 +160,12 @@ def _check_run(
 ) -> dict[str, object]:
     """Run-level checks: the run's distributions against the ``run`` and ``sources`` suites,
     and against recent runs (drift). Returns the run's figures."""
-    with connect(db, wait_seconds=wait) as con:
-        run = quality.run_metrics(con, load_id)
-        sources = quality.source_metrics(con, load_id)
+    with (
+        connect(db, wait_seconds=wait) as con,
+        staged_files.attach(con, StagedFiles.of_load(db, load_id), STAGED),
+    ):
+        run = quality.run_metrics(con)
+        sources = quality.source_metrics(con)
         figures = run.row(0, named=True)
         drifted = quality.drift(con, figures)
     began = time.perf_counter()
@@ -268,9 +275,8 @@ def _load_batches(
     collector: RunValidations,
     tally: Tally,
 ) -> None:
-    """Transform and check the fresh batches (on workers when the stages have them), then
+    """Transform the fresh batches (on workers when the stages have them), then check and
     stage them here, in order, a few batches per write: this process is the only writer."""
-    db, wait = settings.db, settings.lock_wait_seconds
     reasons: Counter[str] = Counter()
     seconds: dict[str, float] = {}
 
@@ -283,7 +289,7 @@ def _load_batches(
             summary.quarantined[check] = summary.quarantined.get(check, 0) + 1
         seconds["load"] = seconds.get("load", 0.0) + written.load_seconds
 
-    buffer = StagingBuffer(stages, db, summary.load_id, wait, collector)
+    buffer = StagingBuffer(stages, settings.db, summary.load_id, collector)
     fresh = _fresh_batches(items, settings, summary, tally)
     transformed = stages.transform_batches(fresh, settings.min_article_chars, request.window)
     with closing(transformed) if isinstance(transformed, Generator) else nullcontext():

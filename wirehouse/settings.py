@@ -43,7 +43,7 @@ class Settings(BaseSettings):
         60.0, ge=0, description="How long a run waits for the warehouse or another run."
     )
     duckdb_memory_limit: str = Field(
-        "500MB",
+        "200MB",
         pattern=r"^[0-9]+(\.[0-9]+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$",
         description="DuckDB's memory cap in a run; past it, it spills to a `.tmp` folder.",
     )
@@ -66,8 +66,15 @@ class Settings(BaseSettings):
 
     search_index: Literal["after_run", "manual"] = Field(
         "after_run",
-        description="`after_run` rebuilds the full-text indexes after each run that changed "
-        "articles; `manual` leaves them to `wirehouse search --reindex` (large warehouses).",
+        description="`after_run` rebuilds the full-text indexes after a run when the rows "
+        "loaded since the last build pass `search_rebuild_share`; `manual` leaves them to "
+        "`wirehouse search --reindex`. Search finds rows not indexed yet by substring.",
+    )
+    search_rebuild_share: float = Field(
+        0.1,
+        ge=0.0,
+        description="With `search_index = after_run`, rebuild once the rows loaded since the "
+        "last build exceed this share of the rows indexed (0: after every run that loaded any).",
     )
     report: bool = Field(True, description="Write the HTML run report after each run.")
     reports_dir: Path | None = Field(

@@ -23,6 +23,7 @@ from transforms.schemas import QUARANTINE
 from warehouse import loading
 from warehouse.connection import connect
 from warehouse.loading import Promotion
+from warehouse.staged_files import StagedFiles
 from wirehouse.inputs import Item
 from wirehouse.parallel import TransformPool
 from wirehouse.run_models import RunSummary
@@ -45,9 +46,7 @@ class Stages(Protocol):
         self, frames: dict[str, pl.DataFrame], collector: RunValidations | None
     ) -> Isolation: ...
 
-    def stage(
-        self, db: Path, load_id: str, frames: dict[str, pl.DataFrame], wait: float
-    ) -> None: ...
+    def stage(self, db: Path, load_id: str, frames: dict[str, pl.DataFrame]) -> None: ...
 
     def promote(
         self,
@@ -89,9 +88,8 @@ class InlineStages:
 
         return isolate(frames, validate_frames(frames, collector=collector))
 
-    def stage(self, db: Path, load_id: str, frames: dict[str, pl.DataFrame], wait: float) -> None:
-        with connect(db, wait_seconds=wait) as con:
-            loading.stage_batch(con, load_id, frames)
+    def stage(self, db: Path, load_id: str, frames: dict[str, pl.DataFrame]) -> None:
+        StagedFiles.of_load(db, load_id).write(load_id, frames)
 
     def promote(
         self,
@@ -111,6 +109,7 @@ class InlineStages:
             return loading.promote(
                 con,
                 load_id,
+                StagedFiles.of_load(db, load_id),
                 counts=counts,
                 stage_seconds=summary.stage_seconds,
                 cursors=cursors,
@@ -150,10 +149,10 @@ class StagedWrite:
 class StagingBuffer:
     """Transformed batches held in the writer, then checked and staged as one write.
 
-    Each DuckDB insert costs tens of milliseconds whatever its size (and each opening of the
-    file, a checkpoint on close), and each Great Expectations validation about half a second
-    whatever its size, so a write of ~50,000 rows (about 2,000 articles) loads and checks
-    several times more rows per second than one per batch of 200. Rows that fail a
+    Each Great Expectations validation costs about half a second whatever its size, and each
+    staged Parquet part a file per table, so a write of ~50,000 rows (about 2,000 articles)
+    checks several times more rows per second than one per batch of 200, and a 100,000-page
+    run stages ~50 parts per table rather than 500. Rows that fail a
     quarantinable check go to ``quarantine`` instead; the rest are staged even when a
     critical check failed, for inspection (the run is then not promoted).
     Memory stays bounded by ``rows``. The buffer must be flushed before the run's checks
@@ -165,11 +164,10 @@ class StagingBuffer:
         stages: Stages,
         db: Path,
         load_id: str,
-        wait: float,
         collector: RunValidations | None = None,
         rows: int = 50_000,
     ) -> None:
-        self.stages, self.db, self.load_id, self.wait = stages, db, load_id, wait
+        self.stages, self.db, self.load_id = stages, db, load_id
         self.collector, self.rows = collector, rows
         self._held: list[dict[str, pl.DataFrame]] = []
         self._count = 0
@@ -194,5 +192,5 @@ class StagingBuffer:
         outcome = self.stages.validate(merged, self.collector)
         checked = perf_counter()
         staged = {**outcome.frames, QUARANTINE.name: quarantine_rows(outcome.quarantined)}
-        self.stages.stage(self.db, self.load_id, staged, self.wait)
+        self.stages.stage(self.db, self.load_id, staged)
         return StagedWrite(outcome, checked - began, perf_counter() - checked)

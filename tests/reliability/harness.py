@@ -22,11 +22,13 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import polars as pl
 import psutil
 import pytest
 
 from tests.conftest import ROOT
 from warehouse.ddl import STAGED
+from warehouse.staged_files import StagedFiles
 
 WIREHOUSE = Path(sys.executable).parent / "wirehouse"
 #: Where `make reliability` collects the figures (RELIABILITY_RESULTS); unset, as under
@@ -236,8 +238,15 @@ def load_statuses(db: Path) -> dict[str, str]:
 
 
 def staged_rows(db: Path, load_id: str) -> int:
+    """Rows the load has staged: in its Parquet parts while it runs, in the ``staging``
+    tables once it failed."""
+    staged = StagedFiles.of_load(db, load_id)
+    total = sum(
+        pl.scan_parquet(part).select(pl.len()).collect().item()
+        for table in STAGED
+        for part in staged.parts(table.name)
+    )
     with open_read_only(db) as con:
-        total = 0
         for table in STAGED:
             row = con.execute(
                 f"SELECT count(*) FROM staging.{table.name} WHERE load_id = ?", [load_id]

@@ -156,6 +156,7 @@ def test_a_commit_that_fails_reports_its_own_error_not_the_rollbacks(tmp_path: P
     from transforms.schemas import DOCUMENTS
     from warehouse import loading
     from warehouse.ddl import ensure_schema
+    from warehouse.staged_files import StagedFiles
 
     with tmpfs(tmp_path / "tiny", 3) as folder:
         db = folder / "w.duckdb"
@@ -167,8 +168,11 @@ def test_a_commit_that_fails_reports_its_own_error_not_the_rollbacks(tmp_path: P
                  "source": "t", "locator": "t", "content_kind": "html", "content": blob}
                 for n, blob in enumerate(noise)
             ]  # fmt: skip
+            loading.begin_load(con, "L1", "test")
+            staged = StagedFiles(tmp_path / "staged")  # the parts fit; the warehouse will not
+            staged.write("L1", {DOCUMENTS.name: DOCUMENTS.frame(rows)})
             with pytest.raises(duckdb.Error) as failed:
-                loading.stage_batch(con, "L1", {DOCUMENTS.name: DOCUMENTS.frame(rows)})
+                loading.promote(con, "L1", staged, counts={}, stage_seconds={})
     message = str(failed.value)
     assert "No space left on device" in message, message
     assert "cannot rollback" not in message

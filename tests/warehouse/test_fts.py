@@ -1,4 +1,5 @@
-"""Full-text search: ranked, rebuilt after loads, honest when stale or unavailable."""
+"""Full-text search: ranked, rebuilt after loads, honest about rows not indexed yet or an
+unavailable extension (the tail itself: test_fts_tail.py)."""
 
 from __future__ import annotations
 
@@ -76,20 +77,23 @@ def test_with_manual_indexing_a_load_leaves_the_index_to_reindex(
     assert api.search("troops", settings=manual).ranked
 
 
-def test_a_stale_index_is_named_not_silently_used(
+def test_rows_loaded_after_the_build_are_matched_unranked_and_named(
     tmp_path: Path, sample_warehouse: Settings
 ) -> None:
     stale = copy_of(sample_warehouse, tmp_path)
     with duckdb.connect(str(stale.db)) as con:
-        # As if the index had been built before the sample's load.
+        # As if the index had been built before the sample's load: every row is in the tail.
         con.execute(
             "UPDATE wirehouse_meta SET value = '2000-01-01T00:00:00' WHERE key = 'fts_built_at'"
         )
     result = api.search("troops", settings=stale)
-    assert result.ranked and result.rows
-    assert "before load" in result.notes[0] and "--reindex" in result.notes[0]
+    assert result.ranked and result.rows and all(row[0] is None for row in result.rows)
+    assert result.not_indexed > 0
+    assert "not ranked yet" in result.notes[0] and "--reindex" in result.notes[0]
     api.build_search_index(settings=stale)
-    assert api.search("troops", settings=stale).notes == []
+    result = api.search("troops", settings=stale)
+    assert result.notes == [] and result.not_indexed == 0
+    assert result.rows and all(row[0] is not None for row in result.rows)
 
 
 def test_without_the_extension_search_falls_back_and_says_so(

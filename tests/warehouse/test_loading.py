@@ -163,6 +163,7 @@ class _FailingChecks(InlineStages):
 
 
 def test_critical_check_failure_keeps_marts_and_staging(tmp_path: Path, settings: Settings) -> None:
+    from warehouse.staged_files import staging_root
     from wirehouse.runner import RunRequest, execute
 
     write_pages(tmp_path / "in", 2)
@@ -171,10 +172,12 @@ def test_critical_check_failure_keeps_marts_and_staging(tmp_path: Path, settings
     with duckdb.connect(str(settings.db), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchall() == [(0,)]
         assert con.execute("SELECT count(*) FROM staging.articles").fetchall() == [(2,)]
+        assert con.execute("SELECT count(*) FROM raw.documents").fetchall() == [(2,)]
         status, failure = con.execute("SELECT status, failure FROM loads").fetchall()[0]
         failed = con.execute("SELECT detail FROM dq_results WHERE NOT success").fetchall()
         assert failed == [("articles.url: injected failure",)]
     assert status == "failed" and "injected failure" in failure
+    assert not staging_root(settings.db).exists()
     # The failed load's documents are not "unchanged": a clean rerun loads them.
     summary = api.ingest([tmp_path / "in"], settings=settings)
     assert summary.loaded["articles"] == 2
@@ -202,6 +205,7 @@ def test_a_key_staged_twice_in_one_load_is_promoted_once_as_first_staged(
 ) -> None:
     from warehouse import loading
     from warehouse.ddl import STAGED, ensure_schema
+    from warehouse.staged_files import StagedFiles
     from wirehouse.evaluation.load_bench import read_frames
 
     write_pages(tmp_path / "in", 2)
@@ -213,9 +217,14 @@ def test_a_key_staged_twice_in_one_load_is_promoted_once_as_first_staged(
     with duckdb.connect(str(db)) as con:
         ensure_schema(con)
         loading.begin_load(con, load_id, "test")
-        loading.stage_batch(con, load_id, first)
-        loading.stage_batch(con, load_id, second)
-        promotion = loading.promote(con, load_id, counts={}, stage_seconds={})
+        staged = StagedFiles.of_load(db, load_id)
+        staged.write(load_id, first)
+        staged.write(load_id, second)
+        assert len(staged.parts("articles")) == 2
+        promotion = loading.promote(con, load_id, staged, counts={}, stage_seconds={})
         titles = con.execute("SELECT DISTINCT title FROM main.articles").fetchall()
+        documents = con.execute("SELECT count(*) FROM raw.documents").fetchall()
     assert promotion.rows == {table.name: first[table.name].height for table in STAGED}
     assert ("Later",) not in titles and len(titles) >= 1
+    assert documents == [(first["documents"].height,)]
+    assert not staged.folder.exists()  # the parts go once their rows are in the marts

@@ -40,7 +40,7 @@ class _Recording(InlineStages):
         )
         return Isolation({"quotes": frames["quotes"].slice(1)}, bad, [check])
 
-    def stage(self, db: Path, load_id: str, frames: dict[str, pl.DataFrame], wait: float) -> None:
+    def stage(self, db: Path, load_id: str, frames: dict[str, pl.DataFrame]) -> None:
         self.staged.append({name: frame.height for name, frame in frames.items()})
 
 
@@ -50,7 +50,7 @@ def _batch(first: int, rows: int) -> dict[str, pl.DataFrame]:
 
 def test_batches_are_held_then_checked_and_staged_as_one_write(tmp_path: Path) -> None:
     stages = _Recording()
-    buffer = StagingBuffer(stages, tmp_path / "w.duckdb", "load", 1.0, rows=10)
+    buffer = StagingBuffer(stages, tmp_path / "w.duckdb", "load", rows=10)
     assert buffer.add(_batch(0, 4)) is None
     assert buffer.add(_batch(4, 4)) is None
     assert stages.validated == [] and stages.staged == []  # nothing checked while held

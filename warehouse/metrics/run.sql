@@ -1,16 +1,17 @@
--- Grain: one row per load: the distributions a run is judged by, from its staged rows.
--- $load_id: the load. Shares are null below 20 articles, where one odd page moves them a lot.
+-- Grain: one row per load: the distributions a run is judged by, from its staged rows
+-- (the `staged` views of the load's Parquet parts, see warehouse/staged_files.py).
+-- Shares are null below 20 articles, where one odd page moves them a lot.
 WITH a AS (
     SELECT count(*) AS n, count(*) FILTER (WHERE published_at IS NULL) AS undated
-    FROM staging.articles WHERE load_id = $load_id
+    FROM staged.articles
 ),
 q AS (
     SELECT count(*) AS n, count(*) FILTER (WHERE speaker IS NULL) AS unresolved
-    FROM staging.quotes WHERE load_id = $load_id
+    FROM staged.quotes
 ),
 e AS (
     SELECT count(*) AS n, count(*) FILTER (WHERE date_start IS NULL) AS undated
-    FROM staging.events WHERE load_id = $load_id
+    FROM staged.events
 )
 SELECT
     a.n AS articles,

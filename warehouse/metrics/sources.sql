@@ -1,11 +1,12 @@
 -- Grain: one row per source in a load: how much of what it sent was rejected.
--- $load_id: the load. The share is null below 10 documents from the source.
+-- Reads the load's `staged` views (warehouse/staged_files.py).
+-- The share is null below 10 documents from the source.
 WITH loaded AS (
-    SELECT source, count(*) AS articles FROM staging.articles WHERE load_id = $load_id
+    SELECT source, count(*) AS articles FROM staged.articles
     GROUP BY source
 ),
 rejected AS (
-    SELECT source, count(*) AS rejects FROM staging.rejects WHERE load_id = $load_id
+    SELECT source, count(*) AS rejects FROM staged.rejects
     GROUP BY source
 )
 SELECT

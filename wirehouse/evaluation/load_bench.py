@@ -3,9 +3,9 @@
 A pipeline round's ``load`` time mixes many small batches with the rest of the run. This
 takes the rows a round really produced (every staged table, read back from its warehouse),
 repeats them ``copies`` times under fresh keys, and times the loader's own calls on them in a
-new warehouse: :func:`~warehouse.loading.stage_batch` (one insert per table from Arrow) and
-:func:`~warehouse.loading.promote` (insert-select into the marts, audits, one commit), each on
-its own connection as a run does, so each close's checkpoint is counted where it falls.
+new warehouse: :meth:`~warehouse.staged_files.StagedFiles.write` (one Parquet part per table)
+and :func:`~warehouse.loading.promote` (insert-select from the parts into the marts, audits,
+one commit) on its own connection as a run does, so the close's checkpoint is counted.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import polars as pl
 from transforms.schemas import DOCUMENTS, Table
 from warehouse import loading
 from warehouse.ddl import STAGED, ensure_schema
+from warehouse.staged_files import StagedFiles
 
 __all__ = ["LoadRound", "load_round", "read_frames", "repeated"]
 
@@ -94,12 +95,13 @@ def load_round(frames: dict[str, pl.DataFrame], workdir: Path) -> LoadRound:
     with duckdb.connect(str(db)) as con:
         ensure_schema(con)
         loading.begin_load(con, load_id, "load benchmark")
+    files = StagedFiles.of_load(db, load_id)
+    files.remove()
     started = time.perf_counter()
-    with duckdb.connect(str(db)) as con:
-        loading.stage_batch(con, load_id, frames)
+    files.write(load_id, frames)
     staged = time.perf_counter()
     with duckdb.connect(str(db)) as con:
-        promotion = loading.promote(con, load_id, counts={}, stage_seconds={})
+        promotion = loading.promote(con, load_id, files, counts={}, stage_seconds={})
     promoted = time.perf_counter()
     rows = {**promotion.rows, DOCUMENTS.name: frames[DOCUMENTS.name].height}
     return LoadRound(rows, staged - started, promoted - staged)
