@@ -164,10 +164,10 @@ class TransformPool:
             return self._start_dask(stack)
         executor: Executor
         if self.runner == "process":
-            # forkserver: workers never inherit the writer's DuckDB or polars threads, and the
-            # preloaded transforms make each worker's start cheap.
+            # forkserver: workers never inherit the writer's DuckDB or polars threads, and what
+            # the forkserver preloads (the transforms, a warm date parser) they all inherit.
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["transforms.batch"])
+            context.set_forkserver_preload(["wirehouse.worker_preload"])
             executor = ProcessPoolExecutor(self.workers, mp_context=context)
         else:
             executor = ThreadPoolExecutor(self.workers, thread_name_prefix="transform")

@@ -12,6 +12,7 @@ import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Generator, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing, nullcontext
 from itertools import islice
 from pathlib import Path
@@ -92,6 +93,7 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
         checks = CheckLog()
         collector = RunValidations()
         tally = Tally(count_inputs([Path(p) for p in request.paths]) if request.paths else None)
+        docs_pool = ThreadPoolExecutor(1, thread_name_prefix="data-docs")
         try:
             _load_batches(items, request, settings, stages, summary, checks, collector, tally)
             if plan is not None and plan.web is not None:
@@ -100,8 +102,10 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
             summary.stage_seconds["checks"] = round(checks.seconds, 3)
             summary.check_warnings = checks.failures("warning")
             summary.check_failures = checks.failures("critical")
+            # Data Docs are drawn (by GX, in Python) while DuckDB promotes, which frees the GIL.
+            docs = docs_pool.submit(_data_docs, settings, load_id, collector)
             if summary.check_failures:
-                _build_docs(settings, load_id, collector, summary)
+                _docs_built(docs, summary)
                 with connect(db, wait_seconds=wait) as con:
                     loading.record_checks(con, load_id, checks.as_rows())
                     _record_run(con, load_id, metrics, summary, checks)
@@ -121,14 +125,14 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
             except AuditFailed as failed:
                 audit_rows = [a.as_row() for a in failed.results]
                 summary.check_failures += [a.detail for a in failed.results if not a.success]
-                _build_docs(settings, load_id, collector, summary)
+                _docs_built(docs, summary)
                 with connect(db, wait_seconds=wait) as con:
                     loading.record_checks(con, load_id, [*checks.as_rows(), *audit_rows])
                     _record_run(con, load_id, metrics, summary, checks)
                 raise
             summary.loaded = promotion.rows
             summary.check_warnings += [a.detail for a in promotion.audits if not a.success]
-            _build_docs(settings, load_id, collector, summary)
+            _docs_built(docs, summary)
             with connect(db, wait_seconds=wait) as con:
                 _record_run(con, load_id, metrics, summary, checks)
             summary.stage_seconds["load"] = round(
@@ -151,6 +155,7 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
                 raise
             raise RunFailed(f"load {load_id} failed: {summary.failure}") from exc
         finally:
+            docs_pool.shutdown()
             summary.seconds = round(time.perf_counter() - started, 3)
     return summary
 
@@ -192,15 +197,17 @@ def _check_run(
     return figures
 
 
-def _build_docs(
-    settings: Settings, load_id: str, collector: RunValidations, summary: RunSummary
-) -> None:
-    """Data Docs of the run's checks, beside the warehouse; a failure here only warns."""
+def _data_docs(settings: Settings, load_id: str, collector: RunValidations) -> Path | None:
     from expectations.docs import build_data_docs
 
     folder = settings.docs_dir or settings.db.parent / "data-docs"
+    return build_data_docs(collector, folder / load_id, load_id)
+
+
+def _docs_built(docs: Future[Path | None], summary: RunSummary) -> None:
+    """Wait for the run's Data Docs and name them in the summary; a failure here only warns."""
     try:
-        page = build_data_docs(collector, folder / load_id, load_id)
+        page = docs.result()
     except Exception as exc:  # noqa: BLE001 - the load is done; the docs are a view of it
         summary.check_warnings.append(f"Data Docs could not be built: {exc}")
         return

@@ -58,7 +58,7 @@ def test_a_failing_report_only_warns(
     def broken(*args: object, **kwargs: object) -> Path:
         raise OSError("disk full")
 
-    monkeypatch.setattr(wirehouse.report, "write_report", broken)
+    monkeypatch.setattr(wirehouse.report, "publish_report", broken)
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.html").write_text(page(), encoding="utf-8")
