@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 import time
 from collections.abc import Iterator
@@ -81,6 +82,16 @@ def connect(
         yield con
     finally:
         con.close()
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back what is still open, never masking the error that got us here.
+
+    A COMMIT that fails (the disk is full) has already ended the transaction; a ROLLBACK
+    would then raise its own error and hide the one worth reporting.
+    """
+    with contextlib.suppress(duckdb.Error):
+        con.execute("ROLLBACK")
 
 
 def _open_failure(db: Path, exc: duckdb.Error) -> str:

@@ -29,6 +29,7 @@ from transforms.schemas import (
     SPEAKERS,
     Table,
 )
+from warehouse.connection import rollback
 from warehouse.ledger_tables import DQ_RESULTS, DQ_RUNS, LOADS, SOURCE_CURSORS
 
 SCHEMA_VERSION = "1"
@@ -137,5 +138,5 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         )
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback(con)  # a failed COMMIT (disk full) must be the error reported
         raise

@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 import duckdb
 
+from warehouse.connection import rollback
 from warehouse.fts_tail import BUILT_AT, TAIL_KEYS, TAIL_LOADS, IndexState, index_state
 
 __all__ = [
@@ -122,7 +123,7 @@ def build_indexes(con: duckdb.DuckDBPyConnection) -> float:
         )
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback(con)  # a failed COMMIT (disk full) must be the error reported
         raise
     return time.perf_counter() - began
 

@@ -8,7 +8,6 @@ loads the same documents again (nothing is skipped as unchanged until it is in a
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
@@ -28,6 +27,7 @@ from transforms.schemas import (
     Table,
 )
 from warehouse.audits import AuditResult, run_audits
+from warehouse.connection import rollback
 from warehouse.ddl import STAGED
 from warehouse.ledger_tables import DQ_RESULTS
 from warehouse.staged_files import CATALOG, StagedFiles, attach
@@ -87,7 +87,7 @@ def abandon_dead_loads(con: duckdb.DuckDBPyConnection) -> list[str]:
         )
         con.execute("COMMIT")
     except BaseException:
-        _rollback(con)
+        rollback(con)
         raise
     return dead
 
@@ -112,7 +112,7 @@ def fail_load(
                         con.execute(mark, [_now(), reason, load_id])
                         con.execute("COMMIT")
                     except BaseException:
-                        _rollback(con)
+                        rollback(con)
                         raise
                 return
             except duckdb.Error:
@@ -252,7 +252,7 @@ def _promote_attached(
         _write_checks(con, load_id, [*checks, *(a.as_row() for a in audits)])
         con.execute("COMMIT")
     except BaseException:
-        _rollback(con)
+        rollback(con)
         raise
     return Promotion(promoted, audits)
 
@@ -309,16 +309,6 @@ def _promote_table(con: duckdb.DuckDBPyConnection, table: Table) -> int:
     return int(row[0]) if row else 0
 
 
-def _rollback(con: duckdb.DuckDBPyConnection) -> None:
-    """Roll back what is still open, never masking the error that got us here.
-
-    A COMMIT that fails (the disk is full) has already ended the transaction; a ROLLBACK
-    would then raise its own error and hide the one worth reporting.
-    """
-    with contextlib.suppress(duckdb.Error):
-        con.execute("ROLLBACK")
-
-
 def source_cursors(con: duckdb.DuckDBPyConnection) -> dict[str, dt.datetime]:
     """The nightly cursor of every source that has one."""
     rows = con.execute(
@@ -345,7 +335,7 @@ def record_checks(
         _write_checks(con, load_id, rows)
         con.execute("COMMIT")
     except BaseException:
-        _rollback(con)
+        rollback(con)
         raise
 
 
