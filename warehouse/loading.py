@@ -63,8 +63,9 @@ def abandon_dead_loads(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Mark every ``running`` load as ``abandoned`` and drop its staging rows; returns their ids.
 
     Call it only under the run lock: then no other run is alive, so a ``running`` row is a run
-    that was killed or crashed before its promotion committed. Its marts were never touched;
-    its staging rows would otherwise stay forever, as nothing else ever deletes them.
+    that was killed or crashed before its promotion committed. Its marts were never touched.
+    Its staged files are swept by :func:`warehouse.staged_files.clear_staging`; staging rows
+    are only ever left by versions that staged into the tables, and nothing else deletes them.
     """
     dead = [
         str(row[0])

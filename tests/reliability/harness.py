@@ -256,7 +256,7 @@ def staged_rows(db: Path, load_id: str) -> int:
 
 
 def marts(snap: Snapshot) -> Snapshot:
-    """The snapshot without ``raw.documents`` (which each staged batch adds to, by design)."""
+    """The snapshot without ``raw.documents`` (which a failed load adds to, by design)."""
     return {name: rows for name, rows in snap.items() if name != "raw.documents"}
 
 
