@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.sql_text import sql_literal
 from wirehouse.errors import WarehouseBusy, WarehouseError
 
 _LOCK_MESSAGES = ("Could not set lock", "Conflicting lock")
@@ -23,6 +24,17 @@ _LOCK_MESSAGES = ("Could not set lock", "Conflicting lock")
 # Process-wide, as DuckDB's setting is per open database: set once by the API from
 # ``WIREHOUSE_DUCKDB_MEMORY_LIMIT``.
 _memory_limit: str | None = None
+
+# Rows per row group in what this process writes (DuckDB's default is 122,880). A load's rows
+# sit in memory until a whole row group of them is written, so with the default, everything
+# a load adds to a table of long texts (articles, raw pages) is held and then compressed at
+# the commit, past the memory cap: promoting 100,000 pages peaked at 742 MB, against 522 MB
+# with 16,384-row groups, in the same 12 s. The size is an ATTACH option that the file does
+# not keep, so every writing connection attaches the file with it.
+_ROW_GROUP_ROWS = 16_384
+# The name the warehouse goes by on a writing connection. SQL here never names the catalog
+# (it says ``main.articles``), so the name only shows in DuckDB's own messages.
+_CATALOG = "warehouse"
 
 
 def limit_memory(limit: str | None) -> None:
@@ -58,7 +70,7 @@ def connect(
     delay = 0.05
     while True:
         try:
-            con = duckdb.connect(str(db), read_only=read_only)
+            con = duckdb.connect(str(db), read_only=True) if read_only else _open_to_write(db)
             break
         except duckdb.IOException as exc:
             message = str(exc)
@@ -82,6 +94,23 @@ def connect(
         yield con
     finally:
         con.close()
+
+
+def _open_to_write(db: Path) -> duckdb.DuckDBPyConnection:
+    """The warehouse attached with this project's row-group size, as the default catalog.
+
+    DuckDB spills beside its main file (``<file>.tmp``); with an in-memory main database it
+    would spill into the working directory, so the folder is named here.
+    """
+    con = duckdb.connect(":memory:", config={"temp_directory": f"{db}.tmp"})
+    try:
+        options = f"ROW_GROUP_SIZE {_ROW_GROUP_ROWS}"
+        con.execute(f"ATTACH {sql_literal(str(db))} AS {_CATALOG} ({options})")
+        con.execute(f"USE {_CATALOG}")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def rollback(con: duckdb.DuckDBPyConnection) -> None:

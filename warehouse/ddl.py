@@ -31,6 +31,7 @@ from transforms.schemas import (
 )
 from warehouse.connection import rollback
 from warehouse.ledger_tables import DQ_RESULTS, DQ_RUNS, LOADS, SOURCE_CURSORS
+from warehouse.sql_text import sql_literal
 
 SCHEMA_VERSION = "1"
 #: Tables a load stages before promotion, and their marts.
@@ -51,10 +52,6 @@ MART_TABLES = (
 )
 
 
-def _quote_literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def create_table_sql(table: Table, qualified: str, *, constrained: bool = True) -> list[str]:
     """``CREATE TABLE IF NOT EXISTS`` plus one ``COMMENT ON`` per table and column.
 
@@ -66,10 +63,9 @@ def create_table_sql(table: Table, qualified: str, *, constrained: bool = True) 
         for c in table.columns
     )
     statements = [f"CREATE TABLE IF NOT EXISTS {qualified} (\n  {cols}\n)"]
-    statements.append(f"COMMENT ON TABLE {qualified} IS {_quote_literal(table.grain)}")
+    statements.append(f"COMMENT ON TABLE {qualified} IS {sql_literal(table.grain)}")
     statements += [
-        f"COMMENT ON COLUMN {qualified}.{c.name} IS {_quote_literal(c.comment)}"
-        for c in table.columns
+        f"COMMENT ON COLUMN {qualified}.{c.name} IS {sql_literal(c.comment)}" for c in table.columns
     ]
     return statements
 
@@ -99,7 +95,7 @@ def _inherit_comments(con: duckdb.DuckDBPyConnection, view: str, table: str) -> 
         [table],
     ).fetchall()
     for column, comment in rows:
-        con.execute(f"COMMENT ON COLUMN main.{view}.{column} IS {_quote_literal(comment)}")
+        con.execute(f"COMMENT ON COLUMN main.{view}.{column} IS {sql_literal(comment)}")
 
 
 def model_sql() -> dict[str, str]:

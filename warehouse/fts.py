@@ -23,6 +23,7 @@ import duckdb
 
 from warehouse.connection import rollback
 from warehouse.fts_tail import BUILT_AT, TAIL_KEYS, TAIL_LOADS, IndexState, index_state
+from warehouse.sql_text import sql_literal
 
 __all__ = [
     "INDEXED",
@@ -95,10 +96,6 @@ def load_extension(con: duckdb.DuckDBPyConnection) -> None:
         raise FtsUnavailable(f"cannot load {path}: {exc}") from exc
 
 
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def build_indexes(con: duckdb.DuckDBPyConnection) -> float:
     """(Re)build both BM25 indexes and record when; returns the seconds it took.
 
@@ -112,9 +109,10 @@ def build_indexes(con: duckdb.DuckDBPyConnection) -> float:
     con.execute("BEGIN")
     try:
         for table, key, columns in INDEXED.values():
-            fields = ", ".join(_literal(c) for c in columns)
+            fields = ", ".join(sql_literal(c) for c in columns)
+            key_column = sql_literal(key)
             con.execute(
-                f"PRAGMA create_fts_index('main.{table}', {_literal(key)}, {fields}, overwrite=1)"
+                f"PRAGMA create_fts_index('main.{table}', {key_column}, {fields}, overwrite=1)"
             )
             _comment_index(con, table)
         con.execute(
@@ -133,10 +131,10 @@ def _comment_index(con: duckdb.DuckDBPyConnection, table: str) -> None:
     for name, (grain, columns) in _INDEX_TABLES.items():
         con.execute(
             f"COMMENT ON TABLE {schema}.{name} IS "
-            f"{_literal(f'Full-text index of `{table}` (fts extension): {grain}.')}"
+            f"{sql_literal(f'Full-text index of `{table}` (fts extension): {grain}.')}"
         )
         for column, comment in columns.items():
-            con.execute(f"COMMENT ON COLUMN {schema}.{name}.{column} IS {_literal(comment)}")
+            con.execute(f"COMMENT ON COLUMN {schema}.{name}.{column} IS {sql_literal(comment)}")
 
 
 def _now() -> dt.datetime:

@@ -26,6 +26,7 @@ import duckdb
 import polars as pl
 
 from transforms.schemas import Table
+from warehouse.sql_text import sql_literal
 
 #: The catalog the staged views live in while a connection reads them.
 CATALOG = "staged"
@@ -48,10 +49,6 @@ def clear_staging(db: Path) -> list[str]:
     swept = sorted(p.name for p in root.iterdir())
     shutil.rmtree(root)
     return swept
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +96,7 @@ class StagedFiles:
             typed = [f"CAST(NULL AS {c.sql}) AS {c.name}" for c in table.columns]
             typed += ["NULL::VARCHAR AS filename", "NULL::BIGINT AS file_row_number"]
             return f"SELECT {', '.join(typed)} LIMIT 0"
-        files = ", ".join(_literal(str(p)) for p in parts)
+        files = ", ".join(sql_literal(str(p)) for p in parts)
         columns = ", ".join(table.column_names)
         return (
             f"SELECT {columns}, filename, file_row_number FROM read_parquet([{files}], "

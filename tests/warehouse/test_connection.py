@@ -80,3 +80,20 @@ def test_a_run_caps_duckdb_memory_with_the_setting(tmp_path: Path) -> None:
         limit_memory(None)
     with pytest.raises(ValidationError, match="duckdb_memory_limit"):
         Settings(db=db, duckdb_memory_limit="a lot")
+
+
+def test_what_a_run_writes_is_stored_in_small_row_groups(tmp_path: Path) -> None:
+    """A load's rows leave memory a row group at a time; with DuckDB's 122,880-row default a
+    long backfill's article texts were held whole until its commit."""
+    db = tmp_path / "w.duckdb"
+    with connect(db) as con:
+        con.execute("CREATE TABLE main.t AS SELECT range AS i FROM range(40000)")
+        con.execute("CHECKPOINT")
+        spill = con.execute("SELECT current_setting('temp_directory')").fetchone()
+        sizes = con.execute(
+            "SELECT max(count) FROM pragma_storage_info('main.t') GROUP BY row_group_id"
+        ).fetchall()
+    assert sizes and max(n for (n,) in sizes) == 16_384
+    assert spill == (f"{db}.tmp",)  # spills beside the file, not in the working directory
+    with duckdb.connect(str(db), read_only=True) as reader:  # any DuckDB reads it as usual
+        assert reader.execute("SELECT count(*) FROM t").fetchone() == (40000,)
