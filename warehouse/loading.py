@@ -244,7 +244,7 @@ def _promote_attached(
                 "seconds": json.dumps({k: round(v, 3) for k, v in stage_seconds.items()}),
             },
         )
-        audits = run_audits(con)
+        audits = run_audits(con, load_id)
         failed = [a for a in audits if not a.success and a.audit.severity == "critical"]
         if failed:
             raise AuditFailed(

@@ -60,6 +60,7 @@ REVIEWED: dict[str, str] = {
     "sql_literal(str(db))": "the warehouse path, quoted by sql_literal (connection.py)",
     "_CATALOG": "the constant name a writing connection gives the warehouse (connection.py)",
     "options": "the constant ATTACH options of a writing connection (connection.py)",
+    "scope": "empty, or a load id quoted by sql_literal (audits.py)",
     "key_column": "a declared key column, quoted by sql_literal (fts.py)",
     "sql_literal(f'Full-text index of `{table}` (fts extension): {grain}.')": "declared text",
     "t": "a table name from the constant COUNTED tuple (report_data.py)",

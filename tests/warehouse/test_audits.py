@@ -80,3 +80,29 @@ def test_the_demonym_trap_is_flagged(tmp_path: Path) -> None:
     trap = results["demonym_trap"]
     assert trap.audit.severity == "warning" and trap.failing == 1
     assert "events.e1" in trap.detail
+
+
+def test_a_promotion_audits_its_own_rows_and_validate_audits_every_row(tmp_path: Path) -> None:
+    """A nightly load's audits cost what it added: rows of older loads are not re-read (they
+    cannot be broken by it, as it replaces whole articles), while `validate` reads them all."""
+    from warehouse.ddl import ensure_schema
+
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    ensure_schema(con)
+    con.execute(
+        "INSERT INTO quotes (quote_id, article_id, load_id) VALUES "
+        "('q-old', 'gone', 'old'), ('q-new', 'missing', 'new')"
+    )
+
+    def orphans(load_id: str | None) -> int:
+        results = {r.audit.name: r for r in audits_module.run_audits(con, load_id)}
+        return results["quotes_have_articles"].failing
+
+    assert orphans("new") == 1
+    assert orphans("old") == 1
+    assert orphans(None) == 2
+    assert orphans("neither") == 0
+    # The scoping views do not outlive the audit run.
+    assert con.execute(
+        "SELECT count(*) FROM duckdb_views() WHERE view_name LIKE 'audited_%'"
+    ).fetchall() == [(0,)]

@@ -19,7 +19,7 @@ WITH pairs (coded, name_pattern, other_pattern) AS (
 -- per event: the regexes are the cost of this audit.
 , coded AS (
     SELECT DISTINCT e.article_id, p.coded, p.name_pattern, p.other_pattern
-    FROM main.events AS e
+    FROM audited_events AS e
     JOIN pairs AS p ON p.coded IN (e.actor_country, e.recipient_country, e.location_country)
 ), trapped AS (
     SELECT c.article_id, c.coded
@@ -30,7 +30,7 @@ WITH pairs (coded, name_pattern, other_pattern) AS (
 )
 SELECT e.event_id AS row_key, 'events' AS table_name,
        t.coded || ' in an article that names only its look-alike' AS detail
-FROM main.events AS e
+FROM audited_events AS e
 JOIN trapped AS t
   ON t.article_id = e.article_id
  AND t.coded IN (e.actor_country, e.recipient_country, e.location_country)
