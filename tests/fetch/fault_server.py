@@ -179,16 +179,27 @@ class _Handler(BaseHTTPRequestHandler):
             started=time.monotonic(),
         )
         owner._arrive(request)
+        left = False
+
+        def leave() -> None:
+            nonlocal left
+            if not left:
+                left = True
+                owner._leave(request)
+
         try:
-            self._send(owner._reply(request))
+            self._send(owner._reply(request), leave)
         except (BrokenPipeError, ConnectionResetError, TimeoutError):
             self.close_connection = True  # the client gave up, as it should
         finally:
-            owner._leave(request)
+            leave()
 
-    def _send(self, reply: Reply) -> None:
+    def _send(self, reply: Reply, leave: Callable[[], None]) -> None:
         if reply.delay:
             time.sleep(reply.delay)
+        # Counted out before the client can have the whole reply: counted after it, a client
+        # that sends its next request at once could be counted twice on a busy machine.
+        leave()
         self.send_response(reply.status)
         for name, value in reply.headers.items():
             self.send_header(name, value)
@@ -295,7 +306,8 @@ class FaultServer:
             return [r for r in self.requests if r.path == path]
 
     def max_in_flight(self, host: str = "127.0.0.1") -> int:
-        """The most requests for ``host`` this server was answering at once."""
+        """The most requests for ``host`` this server was answering at once (from arrival
+        to the start of the reply, which is where a ``delay`` is spent)."""
         with self._lock:
             return self._max_in_flight[host]
 
