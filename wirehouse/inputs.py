@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import orjson
+
 from transforms.article import find_canonical_url
 from transforms.batch import DateWindow
 from transforms.decoding import decode_html, looks_binary
@@ -221,6 +223,22 @@ def _plausible(published: dt.datetime) -> bool:
     return _EARLIEST <= published <= tomorrow
 
 
+def _json_record(line: bytes) -> object:
+    """One JSONL line decoded as the standard library decodes it, in a third of the time.
+
+    orjson took 1.2 s against 3.1 s for the 283 MB of ``make bench``'s pages, in the one
+    process that reads for every worker. It refuses some lines the standard library accepts
+    (lone surrogate escapes, NaN, a byte-order mark): those are decoded again by the
+    standard library, which also words the error a bad line is reported with. The one other
+    difference, an integer past 64 bits read as a float, touches no field a record is read
+    for (they are strings) beyond the wording of a ``bad_published`` reject.
+    """
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return json.loads(line)
+
+
 def read_jsonl(path: Path, *, source: str, max_bytes: int) -> Iterator[Item]:
     """One document per JSONL line; a bad line becomes a reject naming ``file:line``."""
     opener = gzip.open if path.name.lower().endswith(".gz") else open
@@ -237,7 +255,7 @@ def read_jsonl(path: Path, *, source: str, max_bytes: int) -> Iterator[Item]:
                     )
                     continue
                 try:
-                    record = json.loads(line)
+                    record = _json_record(line)
                 except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                     yield _reject(source, locator, "malformed_jsonl", f"not valid JSON: {exc}")
                     continue

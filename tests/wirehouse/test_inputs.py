@@ -128,3 +128,34 @@ def test_url_list_and_gzipped_jsonl_sources(tmp_path: Path) -> None:
         "https://w.example/1",
         "https://w.example/2",
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # orjson refuses these; the standard library reads them, and so must the reader.
+        b'{"url": "https://w.example/1", "text": "lone \\ud800 surrogate"}',
+        b'{"url": "https://w.example/1", "text": "a NaN beside", "score": NaN}',
+        b'\xef\xbb\xbf{"url": "https://w.example/1", "text": "after a byte-order mark"}',
+        # Both read these; orjson's answer must be the standard library's.
+        b'{"url": "https://w.example/1", "text": "first", "text": "last key wins"}',
+        '{"url": "https://w.example/1", "text": "caf\\u00e9 \\ud83d\\ude00 \u00e9"}'.encode(),
+    ],
+)
+def test_a_jsonl_line_reads_as_the_standard_library_reads_it(tmp_path: Path, line: bytes) -> None:
+    import json
+
+    records = tmp_path / "lines.jsonl"
+    records.write_bytes(line + b"\n")
+    [doc] = documents_from_paths([records], source="cli", max_bytes=MAX)
+    assert isinstance(doc, SourceDocument)
+    assert doc.text == json.loads(line)["text"]
+
+
+def test_a_line_neither_parser_reads_is_a_reject_naming_file_and_line(tmp_path: Path) -> None:
+    records = tmp_path / "lines.jsonl"
+    records.write_bytes(b'{"url": "https://w.example/1", "text": "fine"}\n{"url": \n')
+    docs = list(documents_from_paths([records], source="cli", max_bytes=MAX))
+    assert isinstance(docs[1], Reject) and docs[1].reason == "malformed_jsonl"
+    assert docs[1].locator == f"{records.resolve()}:2"
+    assert "not valid JSON: Expecting value: line 2 column 1" in docs[1].detail
