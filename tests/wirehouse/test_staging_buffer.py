@@ -66,3 +66,18 @@ def test_batches_are_held_then_checked_and_staged_as_one_write(tmp_path: Path) -
     buffer.add(_batch(12, 3))
     last = buffer.flush()
     assert last is not None and stages.validated == [12, 3]
+
+
+def test_a_write_is_also_bounded_by_bytes_held(tmp_path: Path) -> None:
+    """Pages of a megabyte fill memory long before a write's rows do: bytes bound it too."""
+    stages = _Recording()
+    buffer = StagingBuffer(stages, tmp_path / "w.duckdb", "load", rows=1_000, max_bytes=2**20)
+    page = "x" * 300_000
+
+    def batch(first: int) -> dict[str, pl.DataFrame]:
+        return {**_batch(first, 2), "documents": pl.DataFrame({"content": [page, page]})}
+
+    assert buffer.add(batch(0)) is None  # 4 rows, 0.6 MB
+    written = buffer.add(batch(2))  # 8 rows, 1.2 MB: over the bytes, far under the rows
+    assert written is not None and stages.validated == [4]
+    assert buffer.add(batch(4)) is None  # the count of bytes starts again after a write
