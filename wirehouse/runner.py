@@ -35,6 +35,7 @@ from wirehouse.parallel import TransformPool
 from wirehouse.progress import Tally, count_inputs
 from wirehouse.reprocess import stored_documents
 from wirehouse.run_models import RunRequest, RunSummary
+from wirehouse.seen_keys import SeenKeys
 from wirehouse.settings import Settings
 from wirehouse.source_plan import CursorReader, SourcePlan, plan_sources
 from wirehouse.stages import InlineStages, StagedWrite, Stages, StagingBuffer
@@ -241,24 +242,27 @@ def _fresh_batches(
     """Batches of what needs transforming: rejects from reading, and documents neither seen
     earlier in this run nor already in the marts with the same content."""
     db, wait = settings.db, settings.lock_wait_seconds
-    seen: set[str] = set()
+    seen = SeenKeys()
     for batch in _batches(items, settings.batch_size):
         fresh: list[Item] = []
         documents = [d for d in batch if isinstance(d, SourceDocument)]
         summary.documents_read += len(documents)
+        keys = [article_id(d.url) for d in documents]
         with connect(db, wait_seconds=wait) as con:
             unchanged = loading.unchanged_article_ids(
-                con, [(article_id(d.url), d.content_hash) for d in documents]
+                con, [(key, d.content_hash) for key, d in zip(keys, documents, strict=True)]
             )
         if summary.command == "reprocess":
             unchanged = set()  # a reprocess re-derives every stored page: none is "unchanged"
+        # The documents' keys, in batch order, each with whether the run meets it first here.
+        firsts = iter(zip(keys, seen.first_seen(keys), strict=True))
         skipped = 0
         for item in batch:
             if isinstance(item, Reject):
                 fresh.append(item)
                 continue
-            key = article_id(item.url)
-            if key in seen:
+            key, first = next(firsts)
+            if not first:
                 summary.duplicates_in_run += 1
                 skipped += 1
             elif key in unchanged:
@@ -266,7 +270,6 @@ def _fresh_batches(
                 skipped += 1
             else:
                 fresh.append(item)
-            seen.add(key)
         tally.add(read=len(batch), unchanged=skipped)
         if fresh:
             yield fresh

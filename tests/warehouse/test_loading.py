@@ -134,6 +134,32 @@ def test_jsonl_text_record_skips_extraction_and_source_date_wins(
     assert got == [("Rules", "2024-03-02", "source", "wire", "en", text.strip())]
 
 
+def test_a_url_met_again_in_a_run_is_counted_and_its_first_copy_loaded(
+    tmp_path: Path, settings: Settings
+) -> None:
+    body = "The agency said the new rules take effect in June. " * 10
+    urls = ["https://b.example/a", "https://b.example/a"]  # twice in one batch (of 2)
+    urls += ["https://b.example/b", "https://b.example/c"]
+    urls += ["https://b.example/b", "https://b.example/c"]  # again in a later batch
+    path = tmp_path / "repeats.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"url": url, "text": f"Copy {n}. {body}", "title": f"copy {n}"}) + "\n"
+            for n, url in enumerate(urls)
+        ),
+        encoding="utf-8",
+    )
+    summary = api.ingest([path], settings=settings.model_copy(update={"batch_size": 2}))
+    assert (summary.documents_read, summary.duplicates_in_run) == (6, 3)
+    with duckdb.connect(str(settings.db), read_only=True) as con:
+        got = con.execute("SELECT url, title FROM articles ORDER BY url").fetchall()
+    assert got == [
+        ("https://b.example/a", "copy 0"),
+        ("https://b.example/b", "copy 2"),
+        ("https://b.example/c", "copy 3"),
+    ]
+
+
 def test_missing_path_is_a_usage_error_and_starts_nothing(
     tmp_path: Path, settings: Settings
 ) -> None:
