@@ -248,7 +248,9 @@ def _fresh_batches(
         documents = [d for d in batch if isinstance(d, SourceDocument)]
         summary.documents_read += len(documents)
         keys = [article_id(d.url) for d in documents]
-        with connect(db, wait_seconds=wait) as con:
+        # Read-only: an analyst's read-only session opened during the run shares the file
+        # with this lookup; it holds up only the promotion, not every batch.
+        with connect(db, read_only=True, wait_seconds=wait) as con:
             unchanged = loading.unchanged_article_ids(
                 con, [(key, d.content_hash) for key, d in zip(keys, documents, strict=True)]
             )

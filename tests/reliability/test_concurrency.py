@@ -97,6 +97,29 @@ def test_a_run_gives_up_on_an_analyst_who_stays_naming_them(tmp_path: Path, load
     OUTCOMES["run while an analyst reads (never released)"] = f"exit 1: {lines[0][:140]}"
 
 
+def test_a_runs_batches_share_the_file_with_an_analyst_reading(
+    tmp_path: Path, loaded: Path
+) -> None:
+    """Between its first steps and its promotion a run only reads the marts (what is
+    unchanged): an analyst's read-only session opened meanwhile holds up no batch."""
+    from wirehouse.inputs import documents_from_paths
+    from wirehouse.progress import Tally
+    from wirehouse.run_models import RunSummary
+    from wirehouse.runner import _fresh_batches
+    from wirehouse.settings import Settings
+
+    analyst = harness.Holder(loaded, "read")
+    try:
+        settings = Settings(db=loaded, lock_wait_seconds=1, batch_size=2)
+        items = documents_from_paths([_more_pages(tmp_path)], source="cli", max_bytes=10**6)
+        summary = RunSummary(load_id="reading", command="ingest", db=str(loaded))
+        batches = list(_fresh_batches(items, settings, summary, Tally()))
+    finally:
+        analyst.release()
+    assert [len(batch) for batch in batches] == [2, 1]
+    OUTCOMES["a run's batches while an analyst reads"] = "went on; only the promotion waits"
+
+
 @harness.full_only
 def test_a_run_against_the_real_duckdb_shell_held_open(tmp_path: Path, loaded: Path) -> None:
     shell = subprocess.Popen(
