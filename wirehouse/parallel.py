@@ -6,9 +6,10 @@ come back (Arrow-backed polars frames, pickled) to the one process that writes D
 checks them with Great Expectations a staging write at a time (:mod:`wirehouse.stages`):
 GX's cost is nearly all per call (graph building), so one call over ~2,000 articles costs
 about what one over 200 did, and workers need not import GX at all.
-At most ``window`` batches are submitted and not yet consumed, so memory holds a few batches
-whatever the size of the run (backpressure), and results are handed back in submission
-order, so a run stages the same rows in the same order whatever the runner.
+Batches go out in pieces (:meth:`TransformPool.map`). At most ``window`` pieces are submitted
+and not yet consumed, so memory holds a few hundred pages whatever the size of the run
+(backpressure), and results are handed back in submission order, so a run stages the same
+rows in the same order whatever the runner.
 """
 
 from __future__ import annotations
@@ -122,22 +123,34 @@ class TransformPool:
     """
 
     def __init__(
-        self, runner: TaskRunner, workers: int | None = None, dask_address: str | None = None
+        self,
+        runner: TaskRunner,
+        workers: int | None = None,
+        dask_address: str | None = None,
+        piece: int = 50,
     ) -> None:
         self.runner = runner
         self.workers = max(1, workers or default_workers())
         self.dask_address = dask_address
+        self.piece = max(1, piece)
 
     @property
     def window(self) -> int:
-        """Batches in flight at most: two per worker keeps every worker busy."""
-        return 1 if self.runner == "serial" else 2 * self.workers
+        """Pieces in flight at most: three per worker (one running, two waiting) keep each
+        worker busy through the writer's longest pause, a staging write (about 2 s; a piece
+        of real pages takes about as long)."""
+        return 1 if self.runner == "serial" else 3 * self.workers
 
     def map(
         self, batches: Iterable[list[Item]], min_chars: int, window: DateWindow | None
     ) -> Iterator[BatchFrames]:
-        """Each batch transformed, in the order of ``batches``.
+        """The batches transformed, in the order of ``batches`` and of their documents.
 
+        Workers get pieces of at most ``piece`` documents, one frame set back for each: the
+        writer holds the pages it has handed out until their frames are back, and with
+        pieces of 50 rather than batches of 200 that is a few hundred pages, not a thousand
+        (the pages of real outlets, ~100 kB each, held 240 MB for four batches). The rows
+        are those of whole batches, in the same order: a batch's rows are its documents'.
         Workers start only once a second batch exists: a run of one batch (a test, the
         sample, a quiet night) gains nothing from them and would pay their start.
         They stop when the iterator is exhausted or closed.
@@ -155,9 +168,14 @@ class TransformPool:
         # The writer checks the frames with GX: import it now, while the workers start,
         # rather than when the first staging write is due.
         threading.Thread(target=warm_up, name="gx-warm-up", daemon=True).start()
+        pieces = (
+            (docs[start : start + self.piece], min_chars, window)
+            for docs, _, _ in chain([first, second], jobs)
+            for start in range(0, max(len(docs), 1), self.piece)
+        )
         with ExitStack() as stack:
             submit = self._start(stack)
-            yield from bounded_map(submit, chain([first, second], jobs), self.window)
+            yield from bounded_map(submit, pieces, self.window)
 
     def _start(self, stack: ExitStack) -> Callable[[_Job], Pending[BatchFrames]]:
         if self.runner == "dask":

@@ -122,6 +122,27 @@ def test_every_runner_loads_the_same_rows(
     assert _snapshot(settings.db) == serial_snapshot
 
 
+@pytest.mark.parametrize("runner", ["process", "thread"])
+def test_batches_cut_into_pieces_give_the_rows_of_whole_batches_in_order(
+    runner: str, pages: Path
+) -> None:
+    import polars as pl
+
+    from transforms.batch import transform_batch
+    from wirehouse.inputs import documents_from_paths
+
+    docs = list(documents_from_paths([pages], source="cli", max_bytes=10**7))
+    batches = [docs[start : start + 5] for start in range(0, len(docs), 5)]
+    whole = [transform_batch(batch, min_chars=300) for batch in batches]
+    pool = TransformPool(runner, workers=2, piece=2)  # type: ignore[arg-type]
+    pieces = list(pool.map(batches, min_chars=300, window=None))
+    assert len(pieces) == 3 * 3  # each batch of 5 in pieces of 2, 2 and 1
+    for table in whole[0].frames:
+        expected = pl.concat([frames[table] for frames in whole])
+        got = pl.concat([frames[table] for frames in pieces])
+        assert got.equals(expected), table
+
+
 def test_a_batch_that_breaks_names_the_document_at_fault() -> None:
     import datetime as dt
 
