@@ -120,6 +120,8 @@ class TransformPool:
         Processes or threads (``serial``: ignored; ``dask``: workers of the local cluster).
     dask_address
         A running Dask scheduler (``tcp://host:8786``); None starts a local cluster.
+    piece
+        Documents per task on a worker at most (a batch is cut into pieces of this size).
     """
 
     def __init__(
