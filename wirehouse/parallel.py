@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import select
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -108,6 +110,39 @@ def _transform(job: _Job) -> BatchFrames:
     return transform_on_worker(*job)
 
 
+def _exit_with_writer(writer: int) -> None:
+    """Make this worker exit when the writer does (a worker's ``initializer``).
+
+    A worker waits for its next piece on a pipe it holds both ends of, so it never sees the
+    writer die: a writer killed on its own (``kill``, the OOM killer, a service manager that
+    signals only the main process) left its two workers and the forkserver, 390 MB, waiting
+    forever. A daemon thread waits on the writer's process (a pidfd; polling where there is
+    none) and ends this process with it.
+    """
+
+    def watch() -> None:
+        try:
+            handle = os.pidfd_open(writer)
+        except (AttributeError, OSError):
+            while _alive(writer):
+                time.sleep(1.0)
+        else:
+            select.select([handle], [], [])  # readable once the writer has exited
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-writer", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, under another user
+    return True
+
+
 class TransformPool:
     """Workers that run :func:`transform_batch` on batches.
 
@@ -188,7 +223,12 @@ class TransformPool:
             # the forkserver preloads (the transforms, a warm date parser) they all inherit.
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["wirehouse.worker_preload"])
-            executor = ProcessPoolExecutor(self.workers, mp_context=context)
+            executor = ProcessPoolExecutor(
+                self.workers,
+                mp_context=context,
+                initializer=_exit_with_writer,
+                initargs=(os.getpid(),),
+            )
         else:
             executor = ThreadPoolExecutor(self.workers, thread_name_prefix="transform")
         pool = stack.enter_context(executor)

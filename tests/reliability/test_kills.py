@@ -13,16 +13,20 @@ uninterrupted run. ``RELIABILITY_KILLS`` sets how many (`make reliability`: 50).
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
+import signal
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import psutil
 import pytest
 
+from tests.conftest import page
 from tests.reliability import corpus, harness
 
 INLINE_KILLS = harness.env_int("RELIABILITY_KILLS", 3)
@@ -203,3 +207,38 @@ def test_sigkill_under_prefect_then_rerun_is_identical(baseline: Baseline, tmp_p
         pytest.skip("each Prefect run starts a server (~15 s): `make reliability` kills 3")
     figures = _run_trials(baseline, tmp_path, PREFECT_KILLS, 3, True, "kills_prefect")
     assert len(figures["kills"]) == PREFECT_KILLS
+
+
+def test_workers_go_when_the_writer_alone_is_killed(tmp_path: Path) -> None:
+    """A writer killed on its own (``kill PID``, the OOM killer; not its process group) must
+    not leave its workers and forkserver waiting for work that will never come."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(40):
+        url = f"https://news.example/world/story-{i}.html"
+        (pages / f"story-{i}.html").write_text(page(url=url, title=f"Story {i}"), "utf-8")
+    env = harness.clean_env(WIREHOUSE_BATCH_SIZE="1", WIREHOUSE_WORKERS="2")
+    run = harness.start("ingest", pages, "--db", tmp_path / "w.duckdb", "--inline", env=env)
+    try:
+        writer = psutil.Process(run.pid)
+        deadline = time.monotonic() + 120
+        workers: list[psutil.Process] = []
+        while len(workers) < 3:  # the forkserver and its two workers
+            assert run.poll() is None, "the run ended before its workers were seen"
+            assert time.monotonic() < deadline, "the workers never started"
+            workers = [p for p in writer.children(recursive=True) if _is_forkserver(p)]
+            time.sleep(0.05)
+        os.kill(run.pid, signal.SIGKILL)  # the writer alone
+        run.wait(timeout=60)
+        _, alive = psutil.wait_procs(workers, timeout=30)
+        assert not alive, f"left running after the writer died: {[p.pid for p in alive]}"
+    finally:
+        harness.kill_group(run)
+
+
+def _is_forkserver(process: psutil.Process) -> bool:
+    """The forkserver, or a worker forked from it (they keep its command line)."""
+    try:
+        return "forkserver" in " ".join(process.cmdline())
+    except psutil.Error:  # gone meanwhile
+        return False
