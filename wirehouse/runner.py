@@ -295,11 +295,13 @@ def _load_batches(
     def record(written: StagedWrite | None) -> None:
         if written is None:
             return
+        seconds["load"] = seconds.get("load", 0.0) + written.load_seconds
         outcome = written.outcome
+        if outcome is None:  # only tables without a suite were written
+            return
         checks.add(ValidationReport(outcome.checks, written.check_seconds))
         for check in outcome.quarantined["check"].to_list():
             summary.quarantined[check] = summary.quarantined.get(check, 0) + 1
-        seconds["load"] = seconds.get("load", 0.0) + written.load_seconds
 
     buffer = StagingBuffer(stages, settings.db, summary.load_id, collector)
     fresh = _fresh_batches(items, settings, summary, tally)

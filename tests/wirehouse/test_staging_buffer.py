@@ -69,15 +69,37 @@ def test_batches_are_held_then_checked_and_staged_as_one_write(tmp_path: Path) -
 
 
 def test_a_write_is_also_bounded_by_bytes_held(tmp_path: Path) -> None:
-    """Pages of a megabyte fill memory long before a write's rows do: bytes bound it too."""
+    """Long texts fill memory long before a write's rows do: bytes bound it too."""
     stages = _Recording()
     buffer = StagingBuffer(stages, tmp_path / "w.duckdb", "load", rows=1_000, max_bytes=2**20)
-    page = "x" * 300_000
+    text = "x" * 300_000
 
     def batch(first: int) -> dict[str, pl.DataFrame]:
-        return {**_batch(first, 2), "documents": pl.DataFrame({"content": [page, page]})}
+        return {**_batch(first, 2), "articles": pl.DataFrame({"text": [text, text]})}
 
     assert buffer.add(batch(0)) is None  # 4 rows, 0.6 MB
     written = buffer.add(batch(2))  # 8 rows, 1.2 MB: over the bytes, far under the rows
     assert written is not None and stages.validated == [4]
     assert buffer.add(batch(4)) is None  # the count of bytes starts again after a write
+
+
+def test_raw_pages_are_staged_on_their_own_unchecked(tmp_path: Path) -> None:
+    """The tables without a suite are not held until the checked rows are due: they are
+    written when their own bytes are, and never go through the checks."""
+    stages = _Recording()
+    buffer = StagingBuffer(stages, tmp_path / "w.duckdb", "load", rows=1_000, raw_bytes=2**20)
+    page = "x" * 300_000
+
+    def batch(first: int) -> dict[str, pl.DataFrame]:
+        return {**_batch(first, 2), "documents": pl.DataFrame({"content": [page, page]})}
+
+    assert buffer.add(batch(0)) is None  # 0.6 MB of pages held
+    written = buffer.add(batch(2))  # 1.2 MB: the pages go, the quotes stay
+    assert written is not None and written.outcome is None and written.check_seconds == 0
+    assert stages.staged == [{"documents": 4}] and stages.validated == []
+
+    last = buffer.flush()  # everything left: the 4 quotes checked, no page held
+    assert last is not None and last.outcome is not None
+    assert stages.validated == [4]
+    assert stages.staged[1:] == [{"quotes": 3, QUARANTINE.name: 1}]
+    assert buffer.flush() is None
