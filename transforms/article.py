@@ -4,11 +4,11 @@ Metadata precedence: what the source says (feed, sitemap, JSONL fields) always w
 what the page says about itself (:mod:`transforms.page_meta`, whose docstring gives the order
 of the page's own sources); the page wins over nothing.
 
-The page is parsed once, by trafilatura's loader: the same tree gives the text (trafilatura
-works on a copy), the page's metadata and the captions. trafilatura's own metadata pass is not
-run: it cost a third of the extraction time and a second, pruned copy of the page for the
-byline. htmldate reads the same tree too, unless its own loader could read the page
-differently (:mod:`transforms.page_date`).
+The page is parsed once, by trafilatura's loader (:mod:`transforms.html_tree`): the same
+tree gives the text (trafilatura works on a copy), the page's metadata and the captions.
+trafilatura's own metadata pass is not run: it cost a third of the extraction time and a
+second, pruned copy of the page for the byline. htmldate reads the same tree too, unless its
+own loader could read the page differently (:mod:`transforms.page_date`).
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ import re
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
-from trafilatura import bare_extraction, load_html
+from trafilatura import bare_extraction
 
+from transforms.html_tree import load_page
 from transforms.identity import article_id
 from transforms.page_date import page_published_date
 from transforms.page_meta import PageMeta, read_page_meta, usable_url
@@ -107,7 +108,7 @@ def extract_article(doc: SourceDocument, *, min_chars: int = 300) -> Article | R
     if not html.strip():
         return _reject(doc, "empty", "the page is empty")
     url = doc.url if doc.url.startswith("http") else None
-    tree = load_html(html)
+    tree = load_page(html)
     text = _trafilatura_text(tree, url, favor_precision=True)
     if len(text.strip()) < max(min_chars, 1):
         # Precision mode drops whole short articles (news briefs, pages with odd markup);
