@@ -181,19 +181,21 @@ class StagingBuffer:
     checked ~50,000 rows at a time, several batches' worth, and each staged Parquet part is
     a file per table. Larger writes would make fewer validations (18 rather than 71 in a
     100,000-page run), but converting a write to pandas for GX holds about 0.75 kB a row,
-    which the writer keeps: with writes of 200,000 rows its peak rose from 470-537 to 632 MB
-    on 10,000 pages, and a 100,000-page run peaked 87 MB above a 10,000-page one (1,138
-    against 1,051 MB). Rows that fail
-    a quarantinable check go to ``quarantine`` instead; the rest are staged even when a
-    critical check failed, for inspection (the run is then not promoted).
+    which the writer keeps: with writes of 200,000 rows its peak over the writes of a
+    10,000-page run rose from 470-537 to 632 MB. Rows that fail a quarantinable check go to
+    ``quarantine`` instead; the rest are staged even when a critical check failed, for
+    inspection (the run is then not promoted).
 
-    The tables no suite checks (the raw pages in ``documents``, ``http_cache``) are not held
-    for the checks: they are staged on their own whenever ``raw_bytes`` of them are held.
-    They are most of the bytes (58 of the 80 MB of ``make bench``'s 2,476 pages), and outlets
-    whose pages run to megabytes would otherwise fill memory long before the checked rows
-    reach their bound. Memory stays bounded by ``rows`` and ``max_bytes`` for the checked
-    tables and by ``raw_bytes`` for the rest. The buffer must be flushed before the run's
-    checks read staging.
+    The tables no suite checks (the raw pages in ``documents``, ``http_cache``) are never
+    given to GX nor counted in ``rows``: they are written with each checked write, and on
+    their own whenever ``raw_bytes`` of them are held in between. They are most of the
+    bytes (58 of the 80 MB of ``make bench``'s 2,476 pages), and outlets whose pages run to
+    megabytes would otherwise fill memory long before the checked rows reach their bound.
+    (Held until ``raw_bytes`` alone, small pages' documents waited through many checked
+    writes: a 100,000-page run wrote 32 MB of them while its workers ran and peaked 82 MB
+    above a 10,000-page one, whose pages never filled the bound.) Memory stays bounded by
+    ``rows`` and ``max_bytes`` for the checked tables and by ``raw_bytes`` for the rest. The
+    buffer must be flushed before the run's checks read staging.
     """
 
     def __init__(
@@ -215,11 +217,12 @@ class StagingBuffer:
 
     def add(self, frames: dict[str, pl.DataFrame]) -> StagedWrite | None:
         """Hold one batch's frames; check and write the checked tables once ``rows`` or
-        ``max_bytes`` of them are held, and write the others once ``raw_bytes`` are."""
+        ``max_bytes`` of them are held, the others with them or once ``raw_bytes`` are."""
         self._held.add({n: f for n, f in frames.items() if n in self._checked})
         self._raw.add({n: f for n, f in frames.items() if n not in self._checked})
         checked_full = self._held.rows >= self.rows or self._held.bytes >= self.max_bytes
-        return self._write(checked=checked_full, raw=self._raw.bytes >= self.raw_bytes)
+        raw_full = self._raw.bytes >= self.raw_bytes
+        return self._write(checked=checked_full, raw=checked_full or raw_full)
 
     def flush(self) -> StagedWrite | None:
         """Check and write everything held (None: nothing was held)."""

@@ -103,3 +103,17 @@ def test_raw_pages_are_staged_on_their_own_unchecked(tmp_path: Path) -> None:
     assert stages.validated == [4]
     assert stages.staged[1:] == [{"quotes": 3, QUARANTINE.name: 1}]
     assert buffer.flush() is None
+
+
+def test_raw_pages_go_with_each_checked_write(tmp_path: Path) -> None:
+    """Small pages never wait for their own bound through many checked writes."""
+    stages = _Recording()
+    buffer = StagingBuffer(stages, tmp_path / "w.duckdb", "load", rows=4, raw_bytes=2**20)
+
+    def batch(first: int) -> dict[str, pl.DataFrame]:
+        return {**_batch(first, 2), "documents": pl.DataFrame({"content": ["<p>", "<p>"]})}
+
+    assert buffer.add(batch(0)) is None
+    written = buffer.add(batch(2))  # 4 quotes: a checked write, the 4 pages with it
+    assert written is not None and written.outcome is not None
+    assert stages.staged == [{"documents": 4}, {"quotes": 3, QUARANTINE.name: 1}]
