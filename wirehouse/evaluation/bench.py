@@ -297,8 +297,9 @@ def bench(
     print(f"bare trafilatura.extract, 2 processes: {bare_rate:8.1f} pages/s (median)")
     print(f"wirehouse ingest, process runner:     {pipeline:8.1f} pages/s (median)")
     print(f"ratio pipeline / bare:                {pipeline / bare_rate:8.2f}  (goal >= 0.5)")
-    # CPU time moves far less than wall time with the machine's other tenants: the same
-    # ratio in CPU says what the pipeline costs, whoever else was running.
+    # CPU time is less at the mercy of the machine's other tenants than wall time (not
+    # immune: the same code took 80-97 CPU s a round here), and it counts the writer's and
+    # the workers' work alike: the ratio in CPU says what the pipeline costs per page.
     bare_cpu = _median([b.cpu_seconds for b in bare]) / len(everything)
     pipeline_cpu = _median([r.cpu_seconds for r in runs]) / len(everything)
     print(
