@@ -75,7 +75,13 @@ class Tally:
 def count_inputs(paths: Sequence[Path]) -> int | None:
     """Documents in local inputs: one per page, one per JSONL line; None if unknowable cheaply.
 
-    Compressed JSONL would need a full decompression to count, so it makes the total unknown.
+    Compressed JSONL would need a full decompression to count, so it makes the total unknown;
+    so does a file that cannot be read (reading it later makes it a reject, naming it).
+
+    Raises
+    ------
+    UsageError
+        A path does not exist or is not an input file.
     """
     from wirehouse.inputs import expand_paths
 
@@ -83,10 +89,13 @@ def count_inputs(paths: Sequence[Path]) -> int | None:
     for path in expand_paths(list(paths)):
         name = path.name.lower()
         if name.endswith(".jsonl"):
-            with path.open("rb") as handle:
-                total += sum(
-                    chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")
-                )
+            try:
+                with path.open("rb") as handle:
+                    total += sum(
+                        chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")
+                    )
+            except OSError:
+                return None
         elif name.endswith((".jsonl.gz",)):
             return None
         else:

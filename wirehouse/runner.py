@@ -74,9 +74,15 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
     RunFailed
         Anything else stopped the run; the marts are unchanged.
     """
-    stages = stages or InlineStages(
-        TransformPool(settings.task_runner, settings.workers, settings.dask_address)
-    )
+    # Raises UsageError on a bad path, before anything is started.
+    expected = count_inputs([Path(p) for p in request.paths]) if request.paths else None
+    if stages is None:
+        pool = TransformPool(settings.task_runner, settings.workers, settings.dask_address)
+        if expected is not None and expected > settings.batch_size:
+            # A second batch is coming, so workers will be: their start (~4 s of CPU, on the
+            # other core) overlaps opening the warehouse and reading the first batches.
+            pool.prestart()
+        stages = InlineStages(pool)
     db, wait = settings.db, settings.lock_wait_seconds
     load_id = loading.new_load_id()
     summary = RunSummary(load_id=load_id, command=request.describe(), db=str(db))
@@ -93,7 +99,7 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
             loading.begin_load(con, load_id, summary.command)
         checks = CheckLog()
         collector = RunValidations()
-        tally = Tally(count_inputs([Path(p) for p in request.paths]) if request.paths else None)
+        tally = Tally(expected)
         docs_pool = ThreadPoolExecutor(1, thread_name_prefix="data-docs")
         try:
             _load_batches(items, request, settings, stages, summary, checks, collector, tally)

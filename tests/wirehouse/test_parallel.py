@@ -163,3 +163,64 @@ def test_a_batch_that_breaks_names_the_document_at_fault() -> None:
     window = DateWindow(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
     with pytest.raises(RunFailed, match=r"^in\.jsonl:2: transform failed: AttributeError"):
         transform_on_worker([good, broken], 300, window)
+
+
+# Run in a fresh interpreter: the forkserver is one per process, and this test's process may
+# have started it already. Prints, for each run, whether a forkserver was running when the
+# run first asked for its workers, and whether one is running after it.
+_WHEN_WORKERS_START = """
+import json, sys
+from pathlib import Path
+
+import psutil
+
+from wirehouse import api, parallel
+from wirehouse.settings import Settings
+
+
+def forkservers():
+    return sum("forkserver" in " ".join(c.cmdline()) for c in psutil.Process().children())
+
+
+asked = []
+original = parallel.TransformPool.map
+def recording_map(self, *args, **kwargs):
+    asked.append(forkservers())
+    return original(self, *args, **kwargs)
+parallel.TransformPool.map = recording_map
+
+folder, pages = Path(sys.argv[1]), Path(sys.argv[2])
+report = []
+for batch_size in (50, 5):  # one batch of 15 pages, then three
+    settings = Settings(
+        db=folder / f"{batch_size}.duckdb",
+        orchestrator="inline",
+        task_runner="process",
+        workers=2,
+        batch_size=batch_size,
+    )
+    api.ingest([pages], settings=settings)
+    report.append({"when_asked": asked.pop(), "after": forkservers()})
+print(json.dumps(report))
+"""
+
+
+def test_workers_start_early_for_a_run_of_several_batches_and_never_for_one(
+    pages: Path, tmp_path: Path
+) -> None:
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _WHEN_WORKERS_START, str(tmp_path), str(pages)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    one_batch, three_batches = json.loads(done.stdout.strip().splitlines()[-1])
+    # One batch is transformed in the writer: no process pool is ever started for it.
+    assert one_batch == {"when_asked": 0, "after": 0}
+    # Three: the forkserver was started with the run, before its first batch was read.
+    assert three_batches == {"when_asked": 1, "after": 1}
