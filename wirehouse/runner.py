@@ -79,8 +79,9 @@ def execute(request: RunRequest, settings: Settings, stages: Stages | None = Non
     if stages is None:
         pool = TransformPool(settings.task_runner, settings.workers, settings.dask_address)
         if expected is not None and expected > settings.batch_size:
-            # A second batch is coming, so workers will be: their start (~4 s of CPU, on the
-            # other core) overlaps opening the warehouse and reading the first batches.
+            # More than one batch to read, so workers are likely (unless most pages turn out
+            # unchanged): their start (~4 s of CPU, on the other core) then overlaps opening
+            # the warehouse and reading the first batches.
             pool.prestart()
         stages = InlineStages(pool)
     db, wait = settings.db, settings.lock_wait_seconds
