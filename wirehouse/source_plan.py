@@ -57,7 +57,7 @@ def http_fetchers(settings: Settings) -> FetcherFactory:
 def _default_policy(settings: Settings) -> HostPolicy:
     from wirehouse.fetch.policy import FetchConfig
 
-    return FetchConfig.from_settings(settings).policy_for("")
+    return FetchConfig.from_settings(settings).default_policy
 
 
 @dataclass

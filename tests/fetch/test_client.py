@@ -460,6 +460,21 @@ def test_the_per_host_delay_is_respected(server: FaultServer) -> None:
     assert min(gaps) >= 0.18, gaps
 
 
+def test_policies_added_between_fetches_hold_for_a_host_already_met(server: FaultServer) -> None:
+    server.routes["/d"] = html(PAGE)
+    with HttpFetcher(fast_config(delay_seconds=0.0, per_host=3)) as fetcher:
+        list(fetcher.fetch_all([FetchRequest(server.url(f"/d?a{n}")) for n in range(3)]))
+        fetcher.extend_policies({"127.0.0.1": HostPolicy(0.2, 1)})
+        fetcher.extend_policies({"127.0.0.1": HostPolicy(0.0, 4)})  # the politer one stays
+        before = len(server.requests)
+        list(fetcher.fetch_all([FetchRequest(server.url(f"/d?b{n}")) for n in range(4)]))
+        robots_files = fetcher.stats.robots_files
+    starts = sorted(r.started for r in server.requests[before:])
+    assert len(starts) == 4 and robots_files == 1  # robots.txt was asked in the first round
+    gaps = [later - earlier for earlier, later in itertools.pairwise(starts)]
+    assert min(gaps) >= 0.18, gaps
+
+
 # -- bodies, configuration ----------------------------------------------------------------
 
 

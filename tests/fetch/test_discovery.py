@@ -4,6 +4,7 @@ real client, pages fetched in parallel, and every failure a row of ``rejects``."
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from tests.conftest import page
 from tests.fetch.web_site import Web, rss, source, web
@@ -207,20 +208,53 @@ def test_a_sources_politeness_overrides_reach_the_client_for_its_hosts(web: Web)
         + source("gentle", "urls", listing, delay_seconds=0.5, concurrency=1)
     )
     given: list[Mapping[str, HostPolicy]] = []
+    extended: list[Mapping[str, HostPolicy]] = []
+
+    class Recording(HttpFetcher):
+        def extend_policies(self, policies: Mapping[str, HostPolicy]) -> None:
+            extended.append(policies)
+            super().extend_policies(policies)
 
     def fetchers(policies: Mapping[str, HostPolicy]) -> HttpFetcher:
         given.append(policies)
-        return HttpFetcher(FetchConfig.from_settings(settings, policies))
+        return Recording(FetchConfig.from_settings(settings, policies))
 
     with connect(settings.db) as con:  # as a run does before it plans its sources
         ensure_schema(con)
     plan = plan_sources("run", settings, {}, None, fetchers)
     items = list(plan.items())
     assert len(items) == 1  # one page, listed twice, fetched once
-    listings, pages = given
-    assert listings == {
-        "alpha.example": HostPolicy(3.0, settings.fetch_per_host),
-        "gamma.example": HostPolicy(0.5, 1),
-    }
-    # The page's host is listed by both sources: the politer of the two wins.
-    assert pages == {"beta.example": HostPolicy(3.0, 1)}
+    # One client for the run, made with the listing hosts' politeness...
+    assert given == [
+        {
+            "alpha.example": HostPolicy(3.0, settings.fetch_per_host),
+            "gamma.example": HostPolicy(0.5, 1),
+        }
+    ]
+    # ...and told the page hosts' once the listings were read. The page's host is listed
+    # by both sources: the politer of the two wins.
+    assert extended == [{"beta.example": HostPolicy(3.0, 1)}]
+
+
+def test_one_client_serves_a_hosts_listing_and_its_pages(web: Web) -> None:
+    """robots.txt is asked once per host in a run, and its Crawl-delay holds from the last
+    listing request to the first page request (it once took a second client, with its own
+    robots.txt request and no gap)."""
+    pages = [web.put("alpha.example", f"2024/05/0{n}/story.html", "") for n in (6, 7)]
+    for n, url in enumerate(pages):
+        web.put("alpha.example", f"2024/05/0{6 + n}/story.html", page(url=url, title=f"S{n}"))
+    web.put("alpha.example", "robots.txt", "User-agent: *\nCrawl-delay: 0.4\n")
+    sitemap = web.put(
+        "alpha.example",
+        "sitemap.xml",
+        _news_sitemap(*((url, f"S{n}", "2024-05-06") for n, url in enumerate(pages))),
+    )
+    settings = web.settings(source("alpha", "sitemap", sitemap))
+    summary = api.run(settings=settings)
+    assert summary.status == "complete", summary.failure
+    hits = [h for h in web.server.hits if h.host == "alpha.example"]
+    assert [h.path for h in hits].count("/robots.txt") == 1
+    requests = [h for h in hits if h.path != "/robots.txt"]
+    assert requests[0].path == "/sitemap.xml" and len(requests) == 3
+    gaps = [later.at - earlier.at for earlier, later in itertools.pairwise(requests)]
+    assert min(gaps) >= 0.35, gaps

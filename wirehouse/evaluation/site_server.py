@@ -14,6 +14,7 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import threading
+import time
 from collections import Counter
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -36,6 +37,7 @@ class Hit:
     path: str
     status: int
     conditional: bool
+    at: float  # time.monotonic() when it was answered
 
 
 class SiteServer:
@@ -125,7 +127,7 @@ class SiteServer:
         conditional: bool = False,
     ) -> None:
         with self._lock:
-            self.hits.append(Hit(host, path, status, conditional))
+            self.hits.append(Hit(host, path, status, conditional, time.monotonic()))
         handler.send_response(status)
         for name, value in headers.items():
             handler.send_header(name, value)

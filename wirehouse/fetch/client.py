@@ -23,7 +23,7 @@ import datetime as dt
 import random
 import ssl
 from collections import Counter, deque
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from http.cookiejar import CookieJar, DefaultCookiePolicy
@@ -53,7 +53,7 @@ from wirehouse.fetch.guard import (
     refused_scheme,
     system_resolver,
 )
-from wirehouse.fetch.policy import ROBOTS_MAX_BYTES, FetchConfig, host_key
+from wirehouse.fetch.policy import ROBOTS_MAX_BYTES, FetchConfig, HostPolicy, host_key
 from wirehouse.fetch.politeness import HostGate
 from wirehouse.fetch.results import Fetched, FetchFailed, FetchOutcome, FetchRequest, NotModified
 from wirehouse.fetch.retrying import RETRY_STATUSES, backoff_seconds, parse_retry_after
@@ -177,6 +177,11 @@ class HttpFetcher:
         if self._client is not None:
             self._client.close()
             self._client = None
+
+    def extend_policies(self, policies: Mapping[str, HostPolicy]) -> None:
+        """Politeness for hosts learnt after the fetcher was made (the hosts a listing names),
+        keyed as ``FetchConfig.host_policies``; see :meth:`HostGate.extend`."""
+        self._gate.extend(policies)
 
     @property
     def stats(self) -> FetchStats:

@@ -55,6 +55,8 @@ class Fetcher(Protocol):
         self, requests: Iterable[FetchRequest], *, accept: Collection[str] | None = ...
     ) -> Iterator[FetchOutcome]: ...
 
+    def extend_policies(self, policies: Mapping[str, HostPolicy]) -> None: ...
+
 
 #: Builds a fetcher given per-host politeness overrides (keyed by bare host name).
 FetcherFactory = Callable[[Mapping[str, HostPolicy]], AbstractContextManager[Fetcher]]
@@ -136,12 +138,6 @@ def _reject(source: str, locator: str, url: str | None, reason: str, detail: str
     return Reject(source, locator, url, "fetch", reason, f"{locator}: {detail}", None)
 
 
-def _politest(a: HostPolicy | None, b: HostPolicy) -> HostPolicy:
-    if a is None:
-        return b
-    return HostPolicy(max(a.delay_seconds, b.delay_seconds), min(a.concurrency, b.concurrency))
-
-
 @dataclass
 class WebDiscovery:
     """Every web source of one run, read in two rounds (listings, then pages).
@@ -151,7 +147,8 @@ class WebDiscovery:
     sources
         The web sources, with their cursors or window.
     fetchers
-        Makes the HTTP client; called once for the listings and once for the pages.
+        Makes the HTTP client, once per run, with the listing hosts' politeness; the page
+        hosts' is added once the listings are read.
     validators
         ``url → (etag, last_modified)`` of the copies the warehouse holds.
     max_bytes
@@ -170,30 +167,31 @@ class WebDiscovery:
 
     def documents(self) -> Iterator[Item]:
         """The documents of every web source, and a reject for each thing that failed."""
-        pages: list[tuple[WebSource, Entry]] = []
         listing_hosts = [(s.config, s.config.url) for s in self.sources]
+        # One fetcher for listings and pages: a host serving both has its robots.txt asked
+        # once, and its gap and Crawl-delay hold from the last listing to the first page.
         with self.fetchers(self._policies(listing_hosts)) as fetcher:
+            pages: list[tuple[WebSource, Entry]] = []
             for source in self.sources:
                 for found in self._list(source, fetcher):
                     if isinstance(found, Reject):
                         yield found
                     else:
                         pages.append((source, found))
-        requests: list[FetchRequest] = []
-        seen: set[str] = set()
-        for source, entry in pages:
-            key = dedup_key(entry.url)
-            if key in seen:
-                self.stats.duplicates += 1
-                continue
-            seen.add(key)
-            if urlsplit(key).scheme == "file":
-                yield self._local_page(source, entry)
-            else:
-                requests.append(self._request(source, key, entry))
-        if requests:
-            page_hosts = [(s.config, e.url) for s, e in pages]
-            with self.fetchers(self._policies(page_hosts)) as fetcher:
+            requests: list[FetchRequest] = []
+            seen: set[str] = set()
+            for source, entry in pages:
+                key = dedup_key(entry.url)
+                if key in seen:
+                    self.stats.duplicates += 1
+                    continue
+                seen.add(key)
+                if urlsplit(key).scheme == "file":
+                    yield self._local_page(source, entry)
+                else:
+                    requests.append(self._request(source, key, entry))
+            if requests:
+                fetcher.extend_policies(self._policies((s.config, e.url) for s, e in pages))
                 for outcome in fetcher.fetch_all(requests, accept=PAGE_TYPES):
                     item = self._item(outcome)
                     if item is not None:
@@ -367,5 +365,5 @@ class WebDiscovery:
                 base.delay_seconds if cfg.delay_seconds is None else cfg.delay_seconds,
                 base.concurrency if cfg.concurrency is None else cfg.concurrency,
             )
-            policies[host] = _politest(policies.get(host), policy)
+            policies[host] = policy.politest(policies.get(host))
         return policies

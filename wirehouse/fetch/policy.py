@@ -35,6 +35,18 @@ class HostPolicy:
         if self.delay_seconds < 0 or self.concurrency < 1:
             raise ValueError(f"bad host policy: {self}")
 
+    def politest(self, other: HostPolicy | None) -> HostPolicy:
+        """The policy that satisfies both: the longer gap and the fewer requests at once.
+
+        >>> HostPolicy(3.0, 2).politest(HostPolicy(0.5, 1))
+        HostPolicy(delay_seconds=3.0, concurrency=1)
+        """
+        if other is None:
+            return self
+        return HostPolicy(
+            max(self.delay_seconds, other.delay_seconds), min(self.concurrency, other.concurrency)
+        )
+
 
 def _frozen(mapping: Mapping[str, object]) -> Mapping[str, object]:
     return MappingProxyType(dict(mapping))
@@ -98,11 +110,20 @@ class FetchConfig:
             pinned_addresses={host: str(ip) for host, ip in settings.fetch_resolve.items()},
         )
 
+    @property
+    def default_policy(self) -> HostPolicy:
+        """The politeness owed to a host no policy names."""
+        return HostPolicy(self.delay_seconds, self.per_host)
+
     def policy_for(self, host: str) -> HostPolicy:
         """The politeness owed to ``host`` (a :func:`host_key`)."""
-        bare = host.rsplit(":", 1)[0]
-        found = self.host_policies.get(host) or self.host_policies.get(bare)
-        return found or HostPolicy(self.delay_seconds, self.per_host)
+        return named_policy(self.host_policies, host) or self.default_policy
+
+
+def named_policy(policies: Mapping[str, HostPolicy], host: str) -> HostPolicy | None:
+    """The policy ``policies`` gives ``host`` (a :func:`host_key`): by ``host:port``, else by
+    bare host name; None when it names neither."""
+    return policies.get(host) or policies.get(host.rsplit(":", 1)[0])
 
 
 def user_agent(contact: str = "") -> str:
