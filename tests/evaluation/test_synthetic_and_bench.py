@@ -71,6 +71,7 @@ def test_the_benchmark_runs_on_a_handful_of_pages(
     )
     printed = capsys.readouterr().out
     assert "ratio pipeline / bare" in printed and "peak memory" in printed
+    assert "rounds' own ratios" in printed
     assert "quote rows/s" in printed
     bench.scale([4], tmp_path / "s")
     assert "4 pages" in capsys.readouterr().out

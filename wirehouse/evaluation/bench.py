@@ -290,13 +290,20 @@ def bench(
         print(
             f"round {number}: bare trafilatura {bare[-1].pages_per_second:.1f} pages/s "
             f"({bare[-1].cpu_seconds:.1f} CPU s), pipeline {last.pages_per_second:.1f} pages/s "
-            f"({last.cpu_seconds:.1f} CPU s), peak {last.peak_rss_mb:.0f} MB"
+            f"({last.cpu_seconds:.1f} CPU s), peak {last.peak_rss_mb:.0f} MB, "
+            f"ratio {last.pages_per_second / bare[-1].pages_per_second:.2f}"
         )
     pipeline = _median([r.pages_per_second for r in runs])
     bare_rate = _median([b.pages_per_second for b in bare])
     print(f"bare trafilatura.extract, 2 processes: {bare_rate:8.1f} pages/s (median)")
     print(f"wirehouse ingest, process runner:     {pipeline:8.1f} pages/s (median)")
     print(f"ratio pipeline / bare:                {pipeline / bare_rate:8.2f}  (goal >= 0.5)")
+    # A round times the two back to back, so its own ratio cancels the drift of this shared
+    # machine's speed from minute to minute, which the ratio of medians above does not.
+    paired = _median(
+        [r.pages_per_second / b.pages_per_second for r, b in zip(runs, bare, strict=True)]
+    )
+    print(f"  median of the rounds' own ratios:   {paired:8.2f}")
     # CPU time is less at the mercy of the machine's other tenants than wall time (not
     # immune: the same code took 80-97 CPU s a round here), and it counts the writer's and
     # the workers' work alike: the ratio in CPU says what the pipeline costs per page.
