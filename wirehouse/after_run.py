@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
 from warehouse import fts, fts_tail
 from warehouse.connection import connect
@@ -32,10 +33,17 @@ def refresh_search_index(settings: Settings) -> float:
         return fts.build_indexes(con)
 
 
-def refresh_search_index_if_due(settings: Settings) -> float | None:
+@dataclass(frozen=True, slots=True)
+class IndexRefresh:
+    """What the after-run index step did."""
+
+    seconds: float | None = None  # how long the rebuild took; None: it was not due
+    not_indexed: str | None = None  # rows searched by substring until the next rebuild
+
+
+def refresh_search_index_if_due(settings: Settings) -> IndexRefresh:
     """Rebuild the full-text indexes if there is none yet, or if the rows loaded since the
-    last build (its tail) exceed ``search_rebuild_share`` of the rows indexed; returns the
-    seconds the rebuild took, or None when it was not due (and says why in the log).
+    last build (its tail) exceed ``search_rebuild_share`` of the rows indexed.
 
     Until then search matches the tail by substring, so a rebuild only pays off once the tail
     is large; rebuilding at a fixed share keeps rebuild work proportional to what was added.
@@ -49,22 +57,25 @@ def refresh_search_index_if_due(settings: Settings) -> float | None:
         state = fts_tail.index_state(con)
     share = settings.search_rebuild_share
     if state.rebuild_due(share):
-        return refresh_search_index(settings)
-    if not state.fresh:
-        log.info(
-            "search index rebuild deferred: %s not indexed yet, within the %.0f%% rebuild share "
-            "(WIREHOUSE_SEARCH_REBUILD_SHARE); search matches them by substring",
-            state.describe(),
-            share * 100,
-        )
-    return None
+        return IndexRefresh(seconds=refresh_search_index(settings))
+    if state.fresh:
+        return IndexRefresh()
+    log.info(
+        "search index rebuild deferred: %s not indexed yet, within the %.0f%% rebuild share "
+        "(WIREHOUSE_SEARCH_REBUILD_SHARE); search matches them by substring",
+        state.describe(),
+        share * 100,
+    )
+    return IndexRefresh(not_indexed=state.describe())
 
 
 def _refresh_index(summary: RunSummary, settings: Settings) -> None:
     try:
         began = time.perf_counter()
-        if refresh_search_index_if_due(settings) is not None:
+        refresh = refresh_search_index_if_due(settings)
+        if refresh.seconds is not None:
             summary.stage_seconds["search index"] = round(time.perf_counter() - began, 3)
+        summary.not_indexed = refresh.not_indexed
     except Exception as exc:  # noqa: BLE001 - the load is committed; search covers the tail
         summary.check_warnings.append(f"search index not rebuilt: {exc}")
         log.warning("search index not rebuilt after load %s: %s", summary.load_id, exc)

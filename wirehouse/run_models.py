@@ -56,6 +56,8 @@ class RunSummary:
     quarantined: dict[str, int] = field(default_factory=dict)
     abandoned: list[str] = field(default_factory=list)  # dead runs' loads this run swept up
     web: dict[str, int] = field(default_factory=dict)  # requests, fetched, 304s: web sources
+    # Rows loaded since the search index was last built, when its rebuild was put off.
+    not_indexed: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

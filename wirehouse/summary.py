@@ -54,6 +54,11 @@ def render_summary(summary: RunSummary, console: Console) -> None:
             f"{web.get('not_modified', 0)} not modified (304), {web.get('failed', 0)} failed, "
             f"{web.get('skipped_by_cursor', 0)} older than the cursor (not asked)"
         )
+    if summary.not_indexed:
+        console.print(
+            f"search index: rebuild deferred; {summary.not_indexed} not indexed yet "
+            "(search matches them by substring)"
+        )
     if summary.abandoned:
         console.print(
             f"[yellow]swept[/] {len(summary.abandoned)} load(s) of runs that died: "

@@ -42,6 +42,7 @@ class Site:
 
     def __init__(self, folder: Path, settings: Settings) -> None:
         self.folder, self.settings = folder, settings
+        self.not_indexed: str | None = None  # as the last run's summary says
         folder.mkdir()
 
     def add(self, slug: str, title: str, extra: str) -> None:
@@ -52,6 +53,7 @@ class Site:
         summary = api.ingest([self.folder], settings=self.settings)
         assert summary.status == "complete", summary.failure
         assert not [w for w in summary.check_warnings if "search index" in w]
+        self.not_indexed = summary.not_indexed
         return summary.stage_seconds
 
 
@@ -136,10 +138,11 @@ def test_a_run_rebuilds_once_the_tail_passes_its_share_and_not_before(
     with caplog.at_level(logging.INFO, logger="wirehouse.after_run"):
         assert "search index" not in site.ingest()  # 1 of 2 = 0.5: not past the share
     assert "rebuild deferred: 1 of 3 articles" in caplog.text
+    assert site.not_indexed == "1 of 3 articles and 5 of 15 quotes"  # as the summary says
     assert state(half).tail["articles"] == 1
     site.add("d", "Fourth", "Delta.")
     assert "search index" in site.ingest()  # 2 of 2 = 1.0: past it, rebuilt
-    assert state(half).fresh
+    assert state(half).fresh and site.not_indexed is None
     result = api.search("charlie", settings=half)
     assert titles(result) == [("Third", True)] and result.notes == []
 

@@ -90,7 +90,7 @@ def nightly(base: int, new: int, workdir: Path, share: float) -> None:
         summary = api.ingest([pages], settings=run)
         run_seconds = time.perf_counter() - began
         began = time.perf_counter()
-        rebuilt = refresh_search_index_if_due(
+        refresh = refresh_search_index_if_due(
             run.model_copy(update={"search_rebuild_share": rebuild_share})
         )
         step = time.perf_counter() - began
@@ -100,7 +100,7 @@ def nightly(base: int, new: int, workdir: Path, share: float) -> None:
         print(
             f"{label:<26} run {run_seconds:6.1f} s ({summary.loaded.get('articles', 0)} "
             f"articles)  after-run index step {step:7.3f} s "
-            f"({'rebuilt' if rebuilt is not None else 'deferred: ' + state.describe()})  "
+            f"({'rebuilt' if refresh.seconds is not None else 'deferred: ' + state.describe()})  "
             f"search {seconds * 1000:6.1f} ms, {hits} hits, {not_indexed} not indexed",
             flush=True,
         )
