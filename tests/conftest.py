@@ -88,3 +88,15 @@ def page(
         f"</a></nav><article><h1>{title}</h1><p class='byline'>By Staff Writer</p>{paragraphs}"
         f"</article><footer>© News Example</footer></body></html>"
     )
+
+
+def write_pages(folder: Path, n: int, *, titled: bool = False, **kwargs: str) -> Path:
+    """``n`` pages (``story-0.html``...) under ``folder``, each with its own URL (and, when
+    ``titled``, its own title); returns the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        url = f"https://news.example/world/story-{i}.html"
+        title = {"title": f"Story {i}"} if titled else {}
+        html = page(url=url, **{**kwargs, **title})
+        (folder / f"story-{i}.html").write_text(html, encoding="utf-8")
+    return folder

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, page
+from tests.conftest import ROOT, write_pages
 
 WIREHOUSE = Path(sys.executable).parent / "wirehouse"
 
@@ -29,12 +29,7 @@ def wirehouse(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProces
 
 @pytest.fixture
 def pages(tmp_path: Path) -> Path:
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    for i in range(3):
-        url = f"https://news.example/world/story-{i}.html"
-        (folder / f"story-{i}.html").write_text(page(url=url), encoding="utf-8")
-    return folder
+    return write_pages(tmp_path / "pages", 3)
 
 
 def test_ingest_json_summary_and_sql(tmp_path: Path, pages: Path) -> None:

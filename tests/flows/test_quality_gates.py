@@ -15,7 +15,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from tests.warehouse.test_loading import write_pages
+from tests.conftest import write_pages
 from transforms.batch import BatchFrames, DateWindow
 from wirehouse.errors import ChecksFailed
 from wirehouse.inputs import Item

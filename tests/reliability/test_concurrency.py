@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from tests.conftest import ROOT, page
+from tests.conftest import ROOT, page, write_pages
 from tests.reliability import harness
 from warehouse.connection import connect
 from wirehouse.errors import WarehouseBusy
@@ -36,12 +36,7 @@ def _record_outcomes() -> Any:
 
 @pytest.fixture
 def pages(tmp_path: Path) -> Path:
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    for i in range(6):
-        url = f"https://news.example/world/story-{i}.html"
-        (folder / f"story-{i}.html").write_text(page(url=url, title=f"Story {i}"), "utf-8")
-    return folder
+    return write_pages(tmp_path / "pages", 6, titled=True)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import page
+from tests.conftest import page, write_pages
 from tests.reliability import corpus, harness
 
 OUTCOMES: dict[str, str] = {}
@@ -57,12 +57,7 @@ def _remount(folder: Path, options: str) -> None:
 
 @pytest.fixture
 def pages(tmp_path: Path) -> Path:
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    for i in range(4):
-        url = f"https://news.example/world/story-{i}.html"
-        (folder / f"story-{i}.html").write_text(page(url=url, title=f"Story {i}"), "utf-8")
-    return folder
+    return write_pages(tmp_path / "pages", 4, titled=True)
 
 
 def _one_line_failure(done: subprocess.CompletedProcess[str], db: Path) -> str:

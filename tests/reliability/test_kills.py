@@ -26,7 +26,7 @@ from typing import Any
 import psutil
 import pytest
 
-from tests.conftest import page
+from tests.conftest import write_pages
 from tests.reliability import corpus, harness
 
 INLINE_KILLS = harness.env_int("RELIABILITY_KILLS", 3)
@@ -212,11 +212,7 @@ def test_sigkill_under_prefect_then_rerun_is_identical(baseline: Baseline, tmp_p
 def test_workers_go_when_the_writer_alone_is_killed(tmp_path: Path) -> None:
     """A writer killed on its own (``kill PID``, the OOM killer; not its process group) must
     not leave its workers and forkserver waiting for work that will never come."""
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for i in range(40):
-        url = f"https://news.example/world/story-{i}.html"
-        (pages / f"story-{i}.html").write_text(page(url=url, title=f"Story {i}"), "utf-8")
+    pages = write_pages(tmp_path / "pages", 40, titled=True)
     env = harness.clean_env(WIREHOUSE_BATCH_SIZE="1", WIREHOUSE_WORKERS="2")
     run = harness.start("ingest", pages, "--db", tmp_path / "w.duckdb", "--inline", env=env)
     try:

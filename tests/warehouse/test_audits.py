@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 import warehouse.audits as audits_module
-from tests.warehouse.test_loading import write_pages
+from tests.conftest import write_pages
 from warehouse.audits import Audit
 from wirehouse import api
 from wirehouse.errors import AuditFailed

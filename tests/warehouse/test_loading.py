@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 from expectations.quarantine import QUARANTINE_SCHEMA
-from tests.conftest import page
+from tests.conftest import page, write_pages
 from wirehouse import api
 from wirehouse.errors import ChecksFailed, UsageError
 from wirehouse.runner import InlineStages
@@ -22,13 +22,6 @@ TABLES = ("articles", "quotes", "events", "rejects", "raw.documents")
 def counts(db: Path) -> dict[str, int]:
     with duckdb.connect(str(db), read_only=True) as con:
         return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in TABLES}
-
-
-def write_pages(folder: Path, n: int, **kwargs: str) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        url = f"https://news.example/world/story-{i}.html"
-        (folder / f"story-{i}.html").write_text(page(url=url, **kwargs), encoding="utf-8")
 
 
 def test_ingest_loads_articles_quotes_and_events(tmp_path: Path, settings: Settings) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from tests.warehouse.test_loading import write_pages
+from tests.conftest import write_pages
 from wirehouse import api
 from wirehouse.settings import Settings
 
