@@ -24,12 +24,12 @@ import orjson
 from transforms.article import find_canonical_url
 from transforms.batch import DateWindow
 from transforms.decoding import decode_html, looks_binary
-from transforms.feeds import FeedError, parse_feed, parse_when
+from transforms.feeds import parse_when
 from transforms.identity import content_hash
 from transforms.records import Reject, SourceDocument
-from transforms.sitemaps import SitemapError, parse_sitemap
 from wirehouse.config import SourceConfig
 from wirehouse.errors import UsageError
+from wirehouse.fetch.listings import Entry, ListingError, parse_listing
 
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
@@ -327,25 +327,31 @@ class SourceReader:
         except (OSError, EOFError, zlib.error, _TooLarge) as exc:
             yield _reject(cfg.name, str(cfg.location), "unreadable", f"cannot read: {exc!r}")
             return
-        if cfg.kind == "feed":
+        yield from self._listing(data, cfg.location, depth=0)
+
+    def _listing(self, data: bytes, where: Path, depth: int) -> Iterator[Item]:
+        """The pages a local listing names, read the way a fetched one is
+        (:func:`~wirehouse.fetch.listings.parse_listing`); an index's child sitemaps (one
+        level) are read from the mirror."""
+        cfg = self.config
+        try:
+            base = where.resolve().as_uri()
+            listing = parse_listing(cfg.kind, data, base=base, max_bytes=self.max_bytes)
+        except ListingError as exc:
+            yield _reject(cfg.name, str(where), exc.reason, str(exc))
+            return
+        for entry in listing.entries:
+            yield from self._entry(entry)
+        for child in listing.children if depth == 0 else ():
+            path = local_copy(child, where.parent, cfg.mirror)
+            if path is None or not path.is_file():
+                continue  # an index entry with no local copy: its pages are not local either
             try:
-                entries = [(i.url, i.title, i.published) for i in parse_feed(data)]
-            except FeedError as exc:
-                yield _reject(cfg.name, str(cfg.location), "bad_feed", str(exc))
-                return
-        elif cfg.kind == "sitemap":
-            try:
-                entries = list(self._sitemap_entries(data, depth=0))
-            except SitemapError as exc:
-                yield _reject(cfg.name, str(cfg.location), "bad_sitemap", str(exc))
-                return
-        else:
-            lines = data.decode("utf-8", errors="replace").splitlines()
-            entries = [
-                (ln.strip(), None, None) for ln in lines if ln.strip() and not ln.startswith("#")
-            ]
-        for url, title, published in entries:
-            yield from self._entry(url, title, published)
+                child_data = _read_bytes(path, self.max_bytes)
+            except (OSError, EOFError, zlib.error, _TooLarge) as exc:
+                yield _reject(cfg.name, str(path), "unreadable", f"cannot read: {exc!r}")
+                continue
+            yield from self._listing(child_data, path, depth + 1)
 
     def _archives(self) -> Iterator[Item]:
         from wirehouse.fetch.warc import read_warc, warc_files
@@ -357,25 +363,9 @@ class SourceReader:
         for path in warc_files(self.config.location):
             yield from read_warc(path, source=self.config.name, max_bytes=self.max_bytes)
 
-    def _sitemap_entries(
-        self, data: bytes, depth: int
-    ) -> Iterator[tuple[str, str | None, dt.datetime | None]]:
-        """A local sitemap's entries; an index's children are read from the mirror."""
-        sitemap = parse_sitemap(data, max_bytes=self.max_bytes)
-        for entry in sitemap.entries:
-            yield entry.url, entry.title, entry.published
-        for child, _ in sitemap.children if depth == 0 else ():
-            path = local_copy(child, self.config.location.parent, self.config.mirror)
-            if path is None or not path.is_file():
-                continue  # an index entry with no local copy: its pages are not local either
-            try:
-                child_data = _read_bytes(path, self.max_bytes)
-            except (OSError, EOFError, zlib.error, _TooLarge) as exc:
-                raise SitemapError(f"{path}: cannot read: {exc!r}") from exc
-            yield from self._sitemap_entries(child_data, depth + 1)
-
-    def _entry(self, url: str, title: str | None, published: dt.datetime | None) -> Iterator[Item]:
+    def _entry(self, entry: Entry) -> Iterator[Item]:
         cfg = self.config
+        url, published = entry.url, entry.published
         locator = f"{cfg.location}: {url}"
         if not _URL.match(url):
             yield _reject(cfg.name, locator, "bad_url", f"not an http(s) or file URL: {url[:80]!r}")
@@ -397,6 +387,6 @@ class SourceReader:
             max_bytes=self.max_bytes,
             url=url,
             published=published,
-            title=title,
-            language=cfg.language,
+            title=entry.title,
+            language=entry.language or cfg.language,
         )

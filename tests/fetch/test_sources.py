@@ -119,6 +119,44 @@ def test_local_sitemap_index_with_a_gzipped_child_and_a_mirror(tmp_path: Path) -
     assert [r.reason for r in rejects] == ["not_local"]
 
 
+def test_a_local_listing_is_read_as_a_fetched_one_is(tmp_path: Path) -> None:
+    """Local listings go through the web's listing parser: a broken child sitemap is one
+    reject naming it (its siblings are still read), a relative link resolves beside the
+    listing, and a news sitemap's language reaches the page."""
+    site = tmp_path / "site" / "news.example"
+    site.mkdir(parents=True)
+    (site / "a.html").write_text(page(url="https://news.example/a.html"), encoding="utf-8")
+    (site / "good.xml").write_text(
+        f'<urlset {SM} xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url>'
+        "<loc>https://news.example/a.html</loc><news:news><news:language>fr</news:language>"
+        "</news:news></url></urlset>",
+        encoding="utf-8",
+    )
+    (site / "broken.xml").write_text("<urlset><url><loc>", encoding="utf-8")
+    (tmp_path / "index.xml").write_text(
+        f"<sitemapindex {SM}>"
+        "<sitemap><loc>https://news.example/broken.xml</loc></sitemap>"
+        "<sitemap><loc>https://news.example/good.xml</loc></sitemap></sitemapindex>",
+        encoding="utf-8",
+    )
+    beside = tmp_path / "pages"
+    beside.mkdir()
+    (beside / "b.html").write_text(page(url="https://news.example/b.html"), encoding="utf-8")
+    (tmp_path / "list.txt").write_text("# relative\npages/b.html\n", encoding="utf-8")
+    path = _write(
+        tmp_path,
+        '[[source]]\nname = "maps"\nkind = "sitemap"\nlocation = "index.xml"\nmirror = "site"\n'
+        '[[source]]\nname = "list"\nkind = "urls"\nlocation = "list.txt"\nmirror = "site"\n',
+    )
+    maps, urls = load_sources(path)
+    reject, document = SourceReader(maps, 1_000_000).documents()
+    assert isinstance(reject, Reject) and reject.reason == "bad_sitemap"
+    assert reject.locator == str(site / "broken.xml")
+    assert isinstance(document, SourceDocument) and document.language == "fr"
+    (listed,) = SourceReader(urls, 1_000_000).documents()
+    assert isinstance(listed, SourceDocument) and listed.url == (beside / "b.html").as_uri()
+
+
 def test_a_missing_warc_location_is_a_reject(tmp_path: Path) -> None:
     path = _write(tmp_path, '[[source]]\nname = "a"\nkind = "warc"\nlocation = "nowhere"\n')
     (config,) = load_sources(path)
