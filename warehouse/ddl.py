@@ -31,6 +31,7 @@ from transforms.schemas import (
 )
 from warehouse.connection import rollback
 from warehouse.ledger_tables import DQ_RESULTS, DQ_RUNS, LOADS, SOURCE_CURSORS
+from warehouse.schema_upgrade import upgrade_statements
 from warehouse.sql_text import sql_literal
 
 SCHEMA_VERSION = "1"
@@ -105,13 +106,23 @@ def model_sql() -> dict[str, str]:
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every schema, table and view that is missing; safe to run on every open."""
+    """Create every schema, table and view that is missing, and add the columns an older
+    version's tables lack (:mod:`warehouse.schema_upgrade`); safe to run on every open.
+
+    Raises
+    ------
+    WarehouseError
+        The file was written by an older version in a way that cannot be upgraded in place.
+    """
+    tables = [("raw", DOCUMENTS)]
+    tables += [("staging", table) for table in STAGED]
+    tables += [("main", table) for table in MART_TABLES]
     statements = ["CREATE SCHEMA IF NOT EXISTS raw", "CREATE SCHEMA IF NOT EXISTS staging"]
-    statements += create_table_sql(DOCUMENTS, "raw.documents")
-    for table in STAGED:
-        statements += create_table_sql(table, f"staging.{table.name}", constrained=False)
-    for table in MART_TABLES:
-        statements += create_table_sql(table, f"main.{table.name}")
+    statements += upgrade_statements(con, tables, MODELS)
+    for schema, table in tables:
+        statements += create_table_sql(
+            table, f"{schema}.{table.name}", constrained=schema != "staging"
+        )
     statements.append(
         "CREATE TABLE IF NOT EXISTS main.wirehouse_meta (key VARCHAR PRIMARY KEY, value VARCHAR)"
     )
